@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PartnerAuthModule } from '#kyc/auth';
+import type { Clock, Env } from '#kyc/common';
+import { DatabaseModule } from '#kyc/database';
+import { PersonsModule } from '#kyc/persons';
+import { CoreModule } from './core.module.js';
+import { HealthController } from './health/health.controller.js';
+
+/** The api composes the domain libs; it holds no rules of its own. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, databaseUrl: string, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(env, clock),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
+        PartnerAuthModule,
+        PersonsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { Clock, Env, SystemClock } from '#kyc/common';
+
+/** Settings (validated before boot) and the clock, available to every lib. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(env: Env, clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] })],
+      providers: [
+        { provide: Env, useValue: env },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [Env, Clock],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { LogController } from 'fastify';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import {
+  type Clock,
+  type Env,
+  installErrorHandler,
+  installHttpBasics,
+  PinoNestLogger,
+  requestIdFor,
+  SolarisExceptionFilter,
+  SolarisValidationPipe,
+} from '#kyc/common';
+import { AppModule } from './app.module.js';
+
+/** Build the api on a database URL; used by main.ts, the CLI and the tests alike. */
+export async function createApp(
+  env: Env,
+  databaseUrl: string,
+  logger: Logger,
+  clock?: Clock,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    genReqId: (req: { headers: Record<string, unknown> }) => requestIdFor(req.headers['x-request-id']),
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl, clock), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  installHttpBasics(adapter.getInstance());
+  app.useGlobalFilters(new SolarisExceptionFilter());
+  app.useGlobalPipes(new SolarisValidationPipe(true));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('KYC back-office')
+      .setDescription('Solaris-compatible partner API for video identification with IDnow.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addBasicAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  installErrorHandler(adapter.getInstance());
+  return app;
+}

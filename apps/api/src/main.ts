@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { ConfigError, createLogger, loadEnv } from '#kyc/common';
+import { connectDatabase, runMigrations } from '#kyc/database';
+import { createApp } from './create-app.js';
+import { provisionSandboxPartner } from './sandbox-partner.js';
+
+async function main(): Promise<void> {
+  const env = loadEnv(process.env);
+  const logger = createLogger(env.LOG_LEVEL);
+  const db = await connectDatabase(env);
+  logger.info({ engine: db.kind }, 'database connected');
+  const applied = await runMigrations(db.url);
+  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  const app = await createApp(env, db.url, logger);
+  await provisionSandboxPartner(app, env);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await db.engine?.stop();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+  logger.info({ url, mode: env.APP_ENV, engine: db.kind }, 'listening');
+  const lines = [`KYC back-office listening on ${url} (${env.APP_ENV} mode, ${db.kind} database)`, `  API docs: ${url}/docs`];
+  if (env.APP_ENV === 'sandbox') lines.push(`  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`);
+  process.stderr.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  }
+  process.exit(1);
+});

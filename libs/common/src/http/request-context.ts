@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendError } from './solaris-exception.filter.js';
+import { trackRoutes } from './method-not-allowed.js';
+
+const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** A caller's X-Request-Id is kept when it is safe to log; otherwise we make one. */
+export function requestIdFor(header: unknown): string {
+  return typeof header === 'string' && INCOMING_ID.test(header) ? header : randomUUID();
+}
+
+/**
+ * Fastify-level plumbing shared by every app: request id echoed back, one access-log line per request
+ * with the route pattern (never the query string, which can carry search terms), and Solaris-shaped
+ * errors for everything Fastify rejects before Nest sees it (bad JSON, wrong content type, 413).
+ */
+export function installHttpBasics(fastify: FastifyInstance): void {
+  trackRoutes(fastify);
+  // Only JSON (and forms for /oauth/token) are accepted; plain text answers 415 like any other type.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
+}
+
+/** Call after app.init(): Nest installs its own Fastify error handler during init, and the last one wins. */
+export function installErrorHandler(fastify: FastifyInstance): void {
+  fastify.setErrorHandler((err, req: FastifyRequest, reply) => sendError(req, reply, err));
+}

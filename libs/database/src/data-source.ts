@@ -1,0 +1,39 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize: number;
+  /** Statement timeout for API connections, in ms (0 = none). */
+  statementTimeoutMs?: number;
+}
+
+export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: opts.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    extra: {
+      max: opts.poolSize,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    },
+  };
+}
+
+/** Apply pending migrations; used at start-up, by `npm run db:migrate` and by the test setup. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource({ ...dataSourceOptions({ url, poolSize: 2 }) });
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

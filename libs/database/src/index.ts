@@ -1,0 +1,5 @@
+export * from './database.module.js';
+export * from './data-source.js';
+export * from './connect.js';
+export * from './embedded-engine.js';
+export * from './naming-strategy.js';

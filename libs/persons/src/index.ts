@@ -1,0 +1,5 @@
+export * from './persons.module.js';
+export * from './persons.service.js';
+export * from './dto/person-response.js';
+export * from './rules/person-enums.js';
+export * from './rules/person-rules.js';

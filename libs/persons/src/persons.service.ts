@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Env, newId, NotFoundError, parseBranches } from '#kyc/common';
+import type { CreatePersonDto } from './dto/create-person.dto.js';
+import { toColumns } from './dto/person-input.js';
+import type { UpdatePersonDto } from './dto/person-fields.dto.js';
+import { PersonEntity } from './entities/person.entity.js';
+import { IdenticalPersonsLimitError } from './errors/identical-persons-limit.error.js';
+import { PersonsRepository } from './persons.repository.js';
+import { amlFollowUpDate, checkResidency } from './rules/person-rules.js';
+
+/** The seed's sandbox limit on identical persons. */
+const IDENTICAL_PERSONS_LIMIT = 1000;
+
+@Injectable()
+export class PersonsService {
+  private readonly branches: Map<string, string[]>;
+
+  constructor(
+    private readonly repo: PersonsRepository,
+    private readonly env: Env,
+    private readonly clock: Clock,
+  ) {
+    this.branches = parseBranches(env.BRANCH_RESIDENCY_COUNTRIES);
+  }
+
+  async create(partnerId: string, dto: CreatePersonDto): Promise<PersonEntity> {
+    const columns = toColumns(dto as Record<string, unknown>);
+    checkResidency(columns.branch ?? null, columns.addressCountry ?? null, this.branches);
+    const confirmedOn = columns.amlConfirmedOn ?? this.clock.today();
+    const person = Object.assign(new PersonEntity(), columns, {
+      id: newId('person'),
+      partnerId,
+      amlConfirmedOn: confirmedOn,
+      amlFollowUpDate: amlFollowUpDate(confirmedOn, this.env.AML_FOLLOW_UP_MONTHS),
+    });
+    if (this.env.APP_ENV !== 'sandbox') return this.repo.insert(person);
+    const saved = await this.repo.insertWithIdentityLimit(person, IDENTICAL_PERSONS_LIMIT);
+    if (saved === 'limit') throw new IdenticalPersonsLimitError(IDENTICAL_PERSONS_LIMIT);
+    return saved;
+  }
+
+  async get(partnerId: string, id: string): Promise<PersonEntity> {
+    const person = await this.repo.findById(partnerId, id);
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  async update(partnerId: string, id: string, dto: UpdatePersonDto): Promise<PersonEntity> {
+    const columns = toColumns(dto as Record<string, unknown>);
+    const updated = await this.repo.update(partnerId, id, (current) => {
+      const merged = { ...current, ...columns };
+      if (columns.branch !== undefined || columns.addressCountry !== undefined) {
+        checkResidency(merged.branch, merged.addressCountry, this.branches);
+      }
+      if (columns.amlConfirmedOn) {
+        columns.amlFollowUpDate = amlFollowUpDate(columns.amlConfirmedOn, this.env.AML_FOLLOW_UP_MONTHS);
+      }
+      return columns;
+    });
+    if (!updated) throw new NotFoundError('Person', id);
+    return updated;
+  }
+}
