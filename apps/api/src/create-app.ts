@@ -1,7 +1,6 @@
 import { LogController } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import {
   type Clock,
@@ -13,6 +12,7 @@ import {
   SolarisExceptionFilter,
   SolarisValidationPipe,
 } from '#kyc/common';
+import { mountApiDocs } from './api-docs.js';
 import { AppModule } from './app.module.js';
 
 /** Build the api on a database URL; used by main.ts, the CLI and the tests alike. */
@@ -36,17 +36,7 @@ export async function createApp(
   installHttpBasics(adapter.getInstance());
   app.useGlobalFilters(new SolarisExceptionFilter());
   app.useGlobalPipes(new SolarisValidationPipe(true));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('KYC back-office')
-      .setDescription('Solaris-compatible partner API for video identification with IDnow.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addBasicAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  mountApiDocs(app);
   await app.init();
   installErrorHandler(adapter.getInstance());
   return app;

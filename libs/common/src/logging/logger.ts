@@ -1,30 +1,33 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * One JSON logger for the process. Nothing personal is ever passed to it; as a second line of defence
  * the usual carriers of personal data are redacted wherever they appear.
  */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'kyc-backoffice' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        '*.first_name',
-        '*.last_name',
-        '*.birth_date',
-        '*.email',
-        '*.mobile_number',
-        '*.address',
-        'body',
-      ],
-      censor: '[redacted]',
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'kyc-backoffice' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          '*.first_name',
+          '*.last_name',
+          '*.birth_date',
+          '*.email',
+          '*.mobile_number',
+          '*.address',
+          'body',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 /** Nest's own log lines (start-up, route mapping) go through the same JSON logger. */

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm test`: unit and e2e suites on the embedded engine, or on PostgreSQL when DATABASE_URL is set.
+// Extra arguments go to Jest (e.g. `npm test -- test/e2e/persons`).
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const env = {
+  ...process.env,
+  TZ: 'UTC',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+};
+const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded engine';
+process.stderr.write(`Running tests on the ${engine}\n`);
+const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], { stdio: 'inherit', env });
+process.exit(jest.status ?? 1);

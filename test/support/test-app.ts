@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { type Clock, createLogger, type Env, loadEnv } from '#kyc/common';
+import { createTestDatabase, TEST_ROOT_ENV, type TestDatabase } from '#kyc/testing';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** Base URL of the app listening on 127.0.0.1: tests speak real HTTP. */
+  url: string;
+  env: Env;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The whole api on its own database, listening on a free port. */
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const env = loadEnv({ APP_ENV: 'sandbox', LOG_LEVEL: 'info', DATA_DIR: db.dataDir, ...opts.env });
+  // Every test log line lands in one file per run, so the suite can be scanned for personal data.
+  const logFile = join(process.env[TEST_ROOT_ENV] ?? '/tmp', 'logs', `${process.pid}.log`);
+  const logger = env.LOG_LEVEL === 'silent' ? createLogger('silent') : createLogger(env.LOG_LEVEL, pino.destination({ dest: logFile, sync: true, mkdir: true }));
+  const app = await createApp(env, db.url, logger, opts.clock);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpAdapter().getInstance().server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    env,
+    db,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
