@@ -11,5 +11,8 @@ const env = {
 };
 const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded engine';
 process.stderr.write(`Running tests on the ${engine}\n`);
-const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], { stdio: 'inherit', env });
+const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(jest.status ?? 1);

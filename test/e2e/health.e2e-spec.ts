@@ -18,7 +18,9 @@ describe('operations', () => {
   it('serves the OpenAPI document at /docs-json with the persons paths', async () => {
     const res = await http(t.url, 'GET', '/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/persons', '/v1/persons/{id}', '/oauth/token']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/persons', '/v1/persons/{id}', '/oauth/token']),
+    );
   });
 
   it('echoes a safe X-Request-Id and makes one otherwise', async () => {

@@ -15,12 +15,17 @@ export interface TestApp {
 }
 
 /** The whole api on its own database, listening on a free port. */
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const env = loadEnv({ APP_ENV: 'sandbox', LOG_LEVEL: 'info', DATA_DIR: db.dataDir, ...opts.env });
   // Every test log line lands in one file per run, so the suite can be scanned for personal data.
   const logFile = join(process.env[TEST_ROOT_ENV] ?? '/tmp', 'logs', `${process.pid}.log`);
-  const logger = env.LOG_LEVEL === 'silent' ? createLogger('silent') : createLogger(env.LOG_LEVEL, pino.destination({ dest: logFile, sync: true, mkdir: true }));
+  const logger =
+    env.LOG_LEVEL === 'silent'
+      ? createLogger('silent')
+      : createLogger(env.LOG_LEVEL, pino.destination({ dest: logFile, sync: true, mkdir: true }));
   const app = await createApp(env, db.url, logger, opts.clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();

@@ -39,12 +39,12 @@ export function mountApiDocs(app: NestFastifyApplication): void {
   );
   const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.get('/docs-json', async () => document);
-  fastify.get('/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  fastify.get('/docs/init.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(INIT));
+  fastify.get('/docs-json', (_req, reply) => reply.send(document));
+  fastify.get('/docs', (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  fastify.get('/docs/init.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(INIT));
   for (const [file, type] of Object.entries(ASSETS)) {
     const body = readFileSync(join(dist, file));
-    fastify.get(`/docs/${file}`, async (_req, reply) =>
+    fastify.get(`/docs/${file}`, (_req, reply) =>
       reply.type(type).header('cache-control', 'public, max-age=86400').send(body),
     );
   }

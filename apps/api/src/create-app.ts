@@ -29,10 +29,14 @@ export async function createApp(
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdFor(req.headers['x-request-id']),
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl, clock), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(env, databaseUrl, clock),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   installHttpBasics(adapter.getInstance());
   app.useGlobalFilters(new SolarisExceptionFilter());
   app.useGlobalPipes(new SolarisValidationPipe(true));

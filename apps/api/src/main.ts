@@ -31,8 +31,12 @@ async function main(): Promise<void> {
   await app.listen({ port: env.PORT, host: env.HOST });
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
   logger.info({ url, mode: env.APP_ENV, engine: db.kind }, 'listening');
-  const lines = [`KYC back-office listening on ${url} (${env.APP_ENV} mode, ${db.kind} database)`, `  API docs: ${url}/docs`];
-  if (env.APP_ENV === 'sandbox') lines.push(`  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`);
+  const lines = [
+    `KYC back-office listening on ${url} (${env.APP_ENV} mode, ${db.kind} database)`,
+    `  API docs: ${url}/docs`,
+  ];
+  if (env.APP_ENV === 'sandbox')
+    lines.push(`  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`);
   process.stderr.write(lines.join('\n') + '\n');
 }
 
@@ -40,7 +44,9 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`Start-up failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+    process.stderr.write(
+      `Start-up failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -21,11 +21,17 @@ export interface EmbeddedEngine {
 export async function startEmbeddedEngine(dataDir: string, maxConnections: number): Promise<EmbeddedEngine> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  const lock = takeLock(join(dir, 'engine.pid'));
   const db = await PGlite.create(join(dir, 'pgdata'), {
     extensions: { uuid_ossp, pgcrypto, pg_trgm, unaccent },
   });
   // Extra connections beyond maxConnections are refused and crash `pg`; keep headroom over the pool.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: maxConnections + 4 });
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    maxConnections: maxConnections + 4,
+  });
   await server.start();
   const [host, port] = server.getServerConn().split(':');
   let stopped = false;
@@ -37,6 +43,33 @@ export async function startEmbeddedEngine(dataDir: string, maxConnections: numbe
       stopped = true;
       await server.stop();
       await db.close();
+      lock.release();
     },
   };
+}
+
+/** Two processes on one data directory would corrupt it; the second is refused with a clear message. */
+function takeLock(path: string): { release(): void } {
+  let holder: number | undefined;
+  try {
+    holder = Number(readFileSync(path, 'utf8'));
+  } catch {
+    /* no lock file */
+  }
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database in ${path.replace(/engine\.pid$/, '')} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
+    );
+  }
+  writeFileSync(path, String(process.pid));
+  return { release: () => rmSync(path, { force: true }) };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -17,7 +17,10 @@ export class PersonsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a person' })
-  async create(@PartnerId() partnerId: string, @Body(CreatePersonPipe) dto: CreatePersonDto): Promise<PersonResponse> {
+  async create(
+    @PartnerId() partnerId: string,
+    @Body(CreatePersonPipe) dto: CreatePersonDto,
+  ): Promise<PersonResponse> {
     return toPersonResponse(await this.persons.create(partnerId, dto));
   }
 

@@ -28,14 +28,20 @@ export class PersonsRepository {
    */
   async insertWithIdentityLimit(person: PersonEntity, limit: number): Promise<PersonEntity | 'limit'> {
     const inserted = await this.ds.transaction(async (m) => {
-      const key = JSON.stringify([person.partnerId, person.firstName, person.lastName, person.birthDate, person.birthCity]);
+      const key = JSON.stringify([
+        person.partnerId,
+        person.firstName,
+        person.lastName,
+        person.birthDate,
+        person.birthCity,
+      ]);
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-      const [{ n }] = (await m.query(
+      const [{ n }] = await m.query<[{ n: number }]>(
         `SELECT count(*)::int AS n FROM persons
           WHERE partner_id = $1 AND first_name IS NOT DISTINCT FROM $2 AND last_name IS NOT DISTINCT FROM $3
             AND birth_date IS NOT DISTINCT FROM $4 AND birth_city IS NOT DISTINCT FROM $5`,
         [person.partnerId, person.firstName, person.lastName, person.birthDate, person.birthCity],
-      )) as [{ n: number }];
+      );
       if (n >= limit) return false;
       await m.getRepository(PersonEntity).insert(person);
       return true;
@@ -55,7 +61,9 @@ export class PersonsRepository {
         .findOne({ where: { partnerId, id }, lock: { mode: 'pessimistic_write' } });
       if (!current) return null;
       const columns = change(current);
-      await m.getRepository(PersonEntity).update({ partnerId, id }, { ...columns, version: current.version + 1 });
+      await m
+        .getRepository(PersonEntity)
+        .update({ partnerId, id }, { ...columns, version: current.version + 1 });
       return this.findById(partnerId, id, m);
     });
   }

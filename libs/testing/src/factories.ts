@@ -45,7 +45,13 @@ export const PersonFactory = {
       salutation: 'MS',
       first_name: 'Jane',
       last_name: `Doe ${randomName()}`,
-      address: { line_1: 'Amrumerstrasse', line_2: '14', postal_code: '13353', city: 'Berlin', country: 'DE' },
+      address: {
+        line_1: 'Amrumerstrasse',
+        line_2: '14',
+        postal_code: '13353',
+        city: 'Berlin',
+        country: 'DE',
+      },
       mobile_number: '+49301234567',
       birth_date: '1992-12-11',
       nationality: 'DE',
@@ -55,8 +61,12 @@ export const PersonFactory = {
     };
   },
   async create(t: AppUnderTest, partner: TestPartner, overrides: Record<string, unknown> = {}) {
-    const res = await http(t.url, 'POST', '/v1/persons', { token: partner.token, body: PersonFactory.body(overrides) });
-    if (res.status !== 201) throw new Error(`person create failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await http(t.url, 'POST', '/v1/persons', {
+      token: partner.token,
+      body: PersonFactory.body(overrides),
+    });
+    if (res.status !== 201)
+      throw new Error(`person create failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string } & Record<string, unknown>;
   },
 };

@@ -35,7 +35,9 @@ export class OAuthController {
       });
     }
     if (!c.clientId || !c.clientSecret) {
-      throw new UnauthorizedError('Client credentials are missing: send them as HTTP Basic or client_id/client_secret.');
+      throw new UnauthorizedError(
+        'Client credentials are missing: send them as HTTP Basic or client_id/client_secret.',
+      );
     }
     try {
       return await this.auth.issueToken(c.clientId, c.clientSecret);
@@ -48,7 +50,11 @@ export class OAuthController {
   }
 }
 
-function readCredentials(body: unknown, authorization: string | undefined, queryGrant: string | undefined): Credentials {
+function readCredentials(
+  body: unknown,
+  authorization: string | undefined,
+  queryGrant: string | undefined,
+): Credentials {
   const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const str = (v: unknown) => (typeof v === 'string' && v.length <= 512 ? v : undefined);
   const creds: Credentials = {

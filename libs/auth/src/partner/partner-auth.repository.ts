@@ -19,14 +19,24 @@ export class PartnerAuthRepository {
   }
 
   /** Create the partner if missing and upsert its client, in one transaction. */
-  async upsertClient(partner: { id: string; name: string }, clientId: string, secretHash: string): Promise<void> {
+  async upsertClient(
+    partner: { id: string; name: string },
+    clientId: string,
+    secretHash: string,
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.createQueryBuilder().insert().into(PartnerEntity).values(partner).orIgnore().execute();
       await m
         .createQueryBuilder()
         .insert()
         .into(PartnerClientEntity)
-        .values({ clientId, partnerId: partner.id, secretHash, secretRotatedAt: new Date(), disabledAt: null })
+        .values({
+          clientId,
+          partnerId: partner.id,
+          secretHash,
+          secretRotatedAt: new Date(),
+          disabledAt: null,
+        })
         .orUpdate(['secret_hash', 'secret_rotated_at', 'disabled_at'], ['client_id'])
         .execute();
     });

@@ -1,11 +1,22 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 export const APP_ENVS = ['sandbox', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /**
  * Every setting the back-office reads, validated once at boot. The README's configuration table is
@@ -42,7 +53,9 @@ export class Env {
   DB_POOL_SIZE = 10;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'must be 3-64 characters of letters, digits, dot, dash, underscore' })
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, {
+    message: 'must be 3-64 characters of letters, digits, dot, dash, underscore',
+  })
   PARTNER_CLIENT_ID?: string;
 
   @IsOptional()
@@ -91,7 +104,9 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
   const first = errors[0];
   if (first) {
     const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(`Invalid setting ${first.property}: ${why.replace(new RegExp(`^${first.property} `), '')}`);
+    throw new ConfigError(
+      `Invalid setting ${first.property}: ${why.replace(new RegExp(`^${first.property} `), '')}`,
+    );
   }
   parseBranches(env.BRANCH_RESIDENCY_COUNTRIES);
   if (env.APP_ENV === 'production') {

@@ -24,7 +24,10 @@ export function logAnsweredError(log: MinimalLogger, rendered: RenderedError, ca
 
 function describeCause(cause: unknown): Record<string, unknown> {
   if (!(cause instanceof Error)) return { type: typeof cause };
-  const e = cause as Error & { code?: unknown; driverError?: { code?: unknown; constraint?: unknown; table?: unknown } };
+  const e = cause as Error & {
+    code?: unknown;
+    driverError?: { code?: unknown; constraint?: unknown; table?: unknown };
+  };
   const db = e.driverError ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e : undefined);
   if (db) {
     const d = db as { code?: unknown; constraint?: unknown; table?: unknown };

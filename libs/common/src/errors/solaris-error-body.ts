@@ -31,8 +31,16 @@ const HTTP_STATUS: Record<number, { code: string; title: string; detail: string 
   401: { code: 'unauthorized', title: 'Unauthorized', detail: 'Authentication is required.' },
   403: { code: 'forbidden', title: 'Forbidden', detail: 'You are not allowed to do this.' },
   404: { code: 'not_found', title: 'Not Found', detail: 'The requested resource does not exist.' },
-  405: { code: 'method_not_allowed', title: 'Method Not Allowed', detail: 'This method is not allowed here.' },
-  406: { code: 'not_acceptable', title: 'Not Acceptable', detail: 'The requested representation is not available.' },
+  405: {
+    code: 'method_not_allowed',
+    title: 'Method Not Allowed',
+    detail: 'This method is not allowed here.',
+  },
+  406: {
+    code: 'not_acceptable',
+    title: 'Not Acceptable',
+    detail: 'The requested representation is not available.',
+  },
   408: { code: 'request_timeout', title: 'Request Timeout', detail: 'The request took too long to arrive.' },
   413: {
     code: 'payload_too_large',
@@ -78,16 +86,28 @@ export function renderError(err: unknown): RenderedError {
   const status = e.getStatus?.() ?? e.statusCode ?? (e instanceof SyntaxError ? 400 : undefined);
   const known = status !== undefined ? HTTP_STATUS[status] : undefined;
   if (status !== undefined && status >= 400 && status < 500) {
-    const base = known ?? HTTP_STATUS[400]!;
+    const base = known ?? HTTP_STATUS[400];
     const detail =
       (e.code && FASTIFY_DETAIL[e.code]) ??
-      (err instanceof SyntaxError ? FASTIFY_DETAIL.FST_ERR_CTP_INVALID_JSON_BODY! : base.detail);
+      (err instanceof SyntaxError ? FASTIFY_DETAIL.FST_ERR_CTP_INVALID_JSON_BODY : base.detail);
     return one(status, base.code, base.title, detail, false);
   }
-  return one(500, 'internal_server_error', 'Internal Server Error', 'An unexpected error occurred. Quote the error id when you contact support.', true);
+  return one(
+    500,
+    'internal_server_error',
+    'Internal Server Error',
+    'An unexpected error occurred. Quote the error id when you contact support.',
+    true,
+  );
 }
 
-function one(status: number, code: string, title: string, detail: string, unexpected: boolean): RenderedError {
+function one(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  unexpected: boolean,
+): RenderedError {
   return {
     status,
     headers: {},

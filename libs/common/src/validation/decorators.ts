@@ -28,5 +28,7 @@ export const IsE164 = () => Satisfies(e164);
  * without it, null is validated like any other value and so rejected.
  */
 export function Optional({ nullable = false } = {}): PropertyDecorator {
-  return ValidateIf((_obj, value) => (nullable ? value !== undefined && value !== null : value !== undefined));
+  return ValidateIf((_obj, value) =>
+    nullable ? value !== undefined && value !== null : value !== undefined,
+  );
 }

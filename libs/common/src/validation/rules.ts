@@ -19,7 +19,9 @@ export const solarisName: Rule = (v) => {
 };
 
 export const isoCountry: Rule = (v) =>
-  typeof v === 'string' && ISO_COUNTRIES.has(v) ? null : 'must be an ISO 3166-1 alpha-2 country code such as DE';
+  typeof v === 'string' && ISO_COUNTRIES.has(v)
+    ? null
+    : 'must be an ISO 3166-1 alpha-2 country code such as DE';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -32,7 +34,8 @@ export function parseIsoDate(v: unknown): Date | null {
   return d.toISOString().slice(0, 10) === v ? d : null;
 }
 
-export const isoDate: Rule = (v) => (parseIsoDate(v) ? null : 'must be a valid date in the format YYYY-MM-DD');
+export const isoDate: Rule = (v) =>
+  parseIsoDate(v) ? null : 'must be a valid date in the format YYYY-MM-DD';
 
 /** A birth date: a real date, in the past, and not before 1900. */
 export function pastDate(today: string): Rule {
@@ -48,9 +51,14 @@ export function pastDate(today: string): Rule {
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]00:?00)$/;
 
 export const utcTimestamp: Rule = (v) =>
-  typeof v === 'string' && UTC_TIMESTAMP.test(v) && parseIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))
+  typeof v === 'string' &&
+  UTC_TIMESTAMP.test(v) &&
+  parseIsoDate(v.slice(0, 10)) &&
+  !Number.isNaN(Date.parse(v))
     ? null
     : 'must be an ISO 8601 UTC timestamp such as 2019-01-01T00:00:00Z';
 
 export const e164: Rule = (v) =>
-  typeof v === 'string' && /^\+[1-9]\d{6,14}$/.test(v) ? null : 'must be an E.164 phone number such as +49301234567';
+  typeof v === 'string' && /^\+[1-9]\d{6,14}$/.test(v)
+    ? null
+    : 'must be an E.164 phone number such as +49301234567';

@@ -1,4 +1,8 @@
-import { type ArgumentMetadata, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  ValidationPipe,
+  type ValidationError as ClassValidatorError,
+} from '@nestjs/common';
 import { BadRequestError, type FieldIssue, ValidationError } from '../errors/domain-errors.js';
 
 /**
@@ -34,7 +38,8 @@ export class SolarisValidationPipe extends ValidationPipe {
 const OWN_PIPE = 'kyc:own-validation-pipe';
 
 /** Marks a DTO that is validated by its own pipe, so the global pipe leaves it alone. */
-export const HasOwnValidationPipe = (): ClassDecorator => (target) => Reflect.defineMetadata(OWN_PIPE, true, target);
+export const HasOwnValidationPipe = (): ClassDecorator => (target) =>
+  Reflect.defineMetadata(OWN_PIPE, true, target);
 
 export function flatten(errors: ClassValidatorError[], prefix = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];

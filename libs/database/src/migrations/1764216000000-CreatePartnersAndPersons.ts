@@ -92,7 +92,9 @@ export class CreatePartnersAndPersons1764216000000 implements MigrationInterface
       )`);
     await q.query(`CREATE INDEX persons_partner_created_idx ON persons (partner_id, created_at)`);
     // Serves the sandbox's "more than 1000 identical persons" rule.
-    await q.query(`CREATE INDEX persons_identity_idx ON persons (partner_id, first_name, last_name, birth_date, birth_city)`);
+    await q.query(
+      `CREATE INDEX persons_identity_idx ON persons (partner_id, first_name, last_name, birth_date, birth_city)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,7 +12,13 @@ import {
   TextField,
   TimestampField,
 } from '#kyc/common';
-import { EMPLOYMENT_STATUSES, MARITAL_STATUSES, SALUTATIONS, TAX_ASSESSMENTS, TITLES } from '../rules/person-enums.js';
+import {
+  EMPLOYMENT_STATUSES,
+  MARITAL_STATUSES,
+  SALUTATIONS,
+  TAX_ASSESSMENTS,
+  TITLES,
+} from '../rules/person-enums.js';
 
 export class AddressDto {
   @TextField(255, 'Street') line_1?: string | null;

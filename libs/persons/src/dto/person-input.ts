@@ -66,7 +66,8 @@ const ADDRESS_PARTS = {
 
 export function toColumns(body: Input): Columns {
   const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(SIMPLE)) if (body[field] !== undefined) out[column] = body[field];
+  for (const [field, column] of Object.entries(SIMPLE))
+    if (body[field] !== undefined) out[column] = body[field];
   for (const [field, column] of Object.entries(TIMESTAMPS)) {
     const v = body[field];
     if (v !== undefined) out[column] = v === null ? null : new Date(v as string);
@@ -84,10 +85,14 @@ export function toColumns(body: Input): Columns {
   if (body.international_operativity_expectation !== undefined) {
     out.internationalOperativityExpectation = body.international_operativity_expectation ?? [];
   }
-  return out as Columns;
+  return out;
 }
 
-function addressColumns(out: Record<string, unknown>, prefix: string, address: AddressDto | null | undefined) {
+function addressColumns(
+  out: Record<string, unknown>,
+  prefix: string,
+  address: AddressDto | null | undefined,
+) {
   if (address === undefined) return;
   for (const [part, suffix] of Object.entries(ADDRESS_PARTS)) {
     const v = address === null ? null : (address as Record<string, unknown>)[part];

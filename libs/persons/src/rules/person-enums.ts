@@ -16,7 +16,15 @@ export const EMPLOYMENT_STATUSES = [
   'MILITARY',
 ] as const;
 export const TAX_ASSESSMENTS = ['NONE', 'SEPARATE', 'JOINT'] as const;
-export const MARITAL_STATUSES = ['UNKNOWN', 'SINGLE', 'MARRIED', 'DIVORCED', 'WIDOWED', 'SEPARATED', 'REGISTERED_PARTNERSHIP'] as const;
+export const MARITAL_STATUSES = [
+  'UNKNOWN',
+  'SINGLE',
+  'MARRIED',
+  'DIVORCED',
+  'WIDOWED',
+  'SEPARATED',
+  'REGISTERED_PARTNERSHIP',
+] as const;
 
 /** Employment statuses that need a NACE code, or industry and industry_key set to null (seed). */
 export const SELF_EMPLOYED_STATUSES: readonly string[] = ['FREELANCER', 'SELF_EMPLOYED'];

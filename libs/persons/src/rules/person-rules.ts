@@ -50,19 +50,28 @@ export function amlConfirmedOnIssues(body: Body, today: string): FieldIssue[] {
   const v = body.aml_confirmed_on;
   if (v === undefined || v === null) return [];
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return v === today || v === tomorrow ? [] : [{ field: 'aml_confirmed_on', message: 'must be today or tomorrow' }];
+  return v === today || v === tomorrow
+    ? []
+    : [{ field: 'aml_confirmed_on', message: 'must be today or tomorrow' }];
 }
 
 /**
  * Branch residency (seed, "Note about branching"): the error text follows the seed's example,
  * `allowed residency country values for branch "null" are ["DE", "FR"]`.
  */
-export function checkResidency(branch: string | null, country: string | null, branches: Map<string, string[]>): void {
+export function checkResidency(
+  branch: string | null,
+  country: string | null,
+  branches: Map<string, string[]>,
+): void {
   if (!country) return;
   const key = branch ?? 'null';
   const allowed = branches.get(key);
   if (!allowed) {
-    throw new InvalidModelError('branch', `is not a known branch; known branches are [${[...branches.keys()].map((b) => `"${b}"`).join(', ')}]`);
+    throw new InvalidModelError(
+      'branch',
+      `is not a known branch; known branches are [${[...branches.keys()].map((b) => `"${b}"`).join(', ')}]`,
+    );
   }
   if (allowed.includes(country)) return;
   throw new InvalidModelError(

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { PartnerAuthService } from '#kyc/auth';
+import { ConfigError, loadEnv } from '#kyc/common';
+import { connectDatabase, runMigrations } from '#kyc/database';
+import { AppModule } from './app.module.js';
+
+const USAGE = `Usage:
+  node dist/apps/api/src/cli.js migrate
+      Apply pending database migrations (DATABASE_URL, or the embedded engine under DATA_DIR).
+  node dist/apps/api/src/cli.js partner:create --name "Acme Bank" [--partner-id acme] [--client-id acme-backend]
+      Create a partner (tenant) and an API client. The secret is printed once and stored only hashed.`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command !== 'migrate' && command !== 'partner:create') {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(command ? 2 : 0);
+  }
+  const env = loadEnv(process.env);
+  const db = await connectDatabase(env);
+  try {
+    const applied = await runMigrations(db.url);
+    if (command === 'migrate') {
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      return;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        name: { type: 'string' },
+        'partner-id': { type: 'string' },
+        'client-id': { type: 'string' },
+      },
+    });
+    if (!values.name) throw new ConfigError('partner:create needs --name');
+    const slug =
+      values.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'partner';
+    const partnerId = values['partner-id'] ?? slug;
+    const clientId = values['client-id'] ?? `${partnerId}-${Math.random().toString(36).slice(2, 8)}`;
+    const secret = PartnerAuthService.newSecret();
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, db.url), { logger: false });
+    try {
+      await app.get(PartnerAuthService).upsertClient({ id: partnerId, name: values.name }, clientId, secret);
+    } finally {
+      await app.close();
+    }
+    process.stdout.write(
+      `Partner: ${partnerId}\nClient id: ${clientId}\nClient secret: ${secret}\n(The secret is shown only now; it is stored as an argon2id hash.)\n`,
+    );
+  } finally {
+    await db.engine?.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
