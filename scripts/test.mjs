@@ -11,6 +11,11 @@ const env = {
 };
 const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded engine';
 process.stderr.write(`Running tests on the ${engine}\n`);
+// The process-level tests run the built app, so build first (KYC_SKIP_BUILD=1 skips it when dist is fresh).
+if (!process.env.KYC_SKIP_BUILD) {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], {
   stdio: 'inherit',
   env,

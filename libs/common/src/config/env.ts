@@ -103,7 +103,10 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
   const errors = validateSync(env, { forbidUnknownValues: false });
   const first = errors[0];
   if (first) {
-    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = first.constraints ?? {};
+    // Report the type error before range errors: "abc" is "not an integer", not "too large".
+    const key = ['isInt', 'isIn', 'isString', 'matches'].find((k) => constraints[k]) ?? Object.keys(constraints)[0];
+    const why = (key && constraints[key]) ?? 'is invalid';
     throw new ConfigError(
       `Invalid setting ${first.property}: ${why.replace(new RegExp(`^${first.property} `), '')}`,
     );

@@ -1,0 +1,127 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { http, PersonFactory } from '#kyc/testing';
+
+/** The built api as a user runs it: `node dist/apps/api/src/main.js` on the embedded engine. */
+const MAIN = join(process.cwd(), 'dist/apps/api/src/main.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitHealthy(url: string, r: Running): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (r.child.exitCode !== null) throw new Error(`exited early: ${r.output()}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`not healthy: ${r.output()}`);
+}
+
+describe('the api process on the embedded engine', () => {
+  let dataDir: string;
+  let port: number;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    dataDir = mkdtempSync(join(tmpdir(), 'kyc-proc-'));
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+  }, 180_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts, prints its URL and the sandbox client id, keeps data across a SIGTERM restart, and locks its data dir', async () => {
+    const env = { DATA_DIR: dataDir, PORT: String(port) };
+    const first = start(env);
+    await waitHealthy(url, first);
+    expect(first.output()).toContain(`listening on ${url}`);
+    expect(first.output()).toContain('Sandbox partner client id: sandbox-partner');
+
+    const token = await http(url, 'POST', '/oauth/token', {
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-partner',
+        client_secret: 'sandbox-secret-change-me',
+      },
+    });
+    expect(token.status).toBe(200);
+    const created = await http(url, 'POST', '/v1/persons', {
+      token: token.body.access_token,
+      body: PersonFactory.body(),
+    });
+    expect(created.status).toBe(201);
+
+    // A second process on the same data directory is refused instead of corrupting it.
+    const intruder = start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toMatch(/is in use by process \d+/);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('"msg":"stopped"');
+
+    const second = start(env);
+    await waitHealthy(url, second);
+    const token2 = await http(url, 'POST', '/oauth/token', {
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-partner',
+        client_secret: 'sandbox-secret-change-me',
+      },
+    });
+    const again = await http(url, 'GET', `/v1/persons/${created.body.id}`, {
+      token: token2.body.access_token,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.last_name).toBe(created.body.last_name);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('refuses a wrong setting with one line naming it', async () => {
+    const bad = start({ DATA_DIR: dataDir, PORT: 'abc' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output().trim()).toBe('Invalid setting PORT: must be an integer number');
+    const prod = start({
+      DATA_DIR: dataDir,
+      APP_ENV: 'production',
+      PARTNER_CLIENT_SECRET: 'some-long-secret',
+    });
+    expect(await prod.exited).toBe(1);
+    expect(prod.output().trim().split('\n')).toHaveLength(1);
+    expect(prod.output()).toContain('PARTNER_CLIENT_SECRET');
+  }, 60_000);
+});
