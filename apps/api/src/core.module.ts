@@ -1,8 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { Clock, Env, SystemClock } from '#kyc/common';
+import { Clock, Env, PublicUrl, SystemClock } from '#kyc/common';
 
-/** Settings (validated before boot) and the clock, available to every lib. */
+/** Settings (validated before boot), the clock and the public URL, available to every lib. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -13,8 +13,9 @@ export class CoreModule {
       providers: [
         { provide: Env, useValue: env },
         { provide: Clock, useValue: clock },
+        { provide: PublicUrl, useValue: new PublicUrl(env.PUBLIC_URL) },
       ],
-      exports: [Env, Clock],
+      exports: [Env, Clock, PublicUrl],
     };
   }
 }

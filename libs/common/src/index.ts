@@ -13,3 +13,4 @@ export * from './ids.js';
 export * from './clock.js';
 export * from './sandbox-test-names.js';
 export * from './validation/fields.js';
+export * from './public-url.js';

@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { ISO_COUNTRIES } from '../validation/iso-countries.js';
 
 export const APP_ENVS = ['sandbox', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
@@ -85,13 +86,86 @@ export class Env {
   @Min(1)
   @Max(240)
   AML_FOLLOW_UP_MONTHS = 78;
+
+  /** Base URL at which this back-office is reachable (links, sandbox callbacks); default http://HOST:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, { message: 'must be an http(s) origin such as https://kyc.example.com' })
+  PUBLIC_URL?: string;
+
+  /** IDnow API base; unset in sandbox mode means the built-in sandbox at PUBLIC_URL/sandbox/idnow. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  IDNOW_BASE_URL?: string;
+
+  /** Base of the customer-facing identification page; unset means the sandbox's web flow. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  IDNOW_GO_URL?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, dash or underscore' })
+  IDNOW_COMPANY_ID = 'kycdesk';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters long' })
+  IDNOW_API_KEY?: string;
+
+  /** When set, IDnow callbacks are accepted only at /providers/idnow/callback/<secret>. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'must be 16-128 letters, digits, dash or underscore' })
+  IDNOW_CALLBACK_SECRET?: string;
+
+  /** Comma-separated source IPs allowed to post callbacks; empty allows any. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F.:]+(,[0-9a-fA-F.:]+)*$/, { message: 'must be a comma-separated list of IP addresses' })
+  IDNOW_CALLBACK_IPS?: string;
+
+  /** Sandbox delays are divided by this: 60 makes a minute a second. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SANDBOX_TIME_SCALE = 1;
+
+  /** How often the sandbox plays due scenario steps, in ms; 0 stops the timer (tests tick by hand). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SANDBOX_TICK_MS = 1000;
+
+  /** Share of sandbox callbacks deliberately not sent (0..1), to exercise polling repair. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(0)
+  @Max(1)
+  SANDBOX_CALLBACK_DROP_RATE = 0;
+
+  /** Shared secret of the sandbox's force-outcome endpoint (sent as X-Sandbox-Admin-Token). */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  SANDBOX_ADMIN_TOKEN?: string;
 }
 
 export const SANDBOX_PARTNER_CLIENT_ID = 'sandbox-partner';
 export const SANDBOX_PARTNER_CLIENT_SECRET = 'sandbox-secret-change-me';
+export const SANDBOX_IDNOW_API_KEY = 'sandbox-idnow-api-key';
+export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
 
 /** Settings without a default (so absent from `new Env()`'s keys). */
-const OPTIONAL_SETTINGS = ['DATABASE_URL', 'PARTNER_CLIENT_ID', 'PARTNER_CLIENT_SECRET'];
+const OPTIONAL_SETTINGS = [
+  'DATABASE_URL',
+  'PARTNER_CLIENT_ID',
+  'PARTNER_CLIENT_SECRET',
+  'PUBLIC_URL',
+  'IDNOW_BASE_URL',
+  'IDNOW_GO_URL',
+  'IDNOW_API_KEY',
+  'IDNOW_CALLBACK_SECRET',
+  'IDNOW_CALLBACK_IPS',
+  'SANDBOX_ADMIN_TOKEN',
+];
 
 export class ConfigError extends Error {}
 
@@ -114,13 +188,19 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
   parseBranches(env.BRANCH_RESIDENCY_COUNTRIES);
   if (env.APP_ENV === 'production') {
     if (env.PARTNER_CLIENT_ID || env.PARTNER_CLIENT_SECRET) {
+      const setting = env.PARTNER_CLIENT_SECRET ? 'PARTNER_CLIENT_SECRET' : 'PARTNER_CLIENT_ID';
       throw new ConfigError(
-        'Invalid setting PARTNER_CLIENT_SECRET: not used in production; create clients with `npm run partner:create`',
+        `Invalid setting ${setting}: not used in production; create clients with \`npm run partner:create\``,
       );
+    }
+    if (!env.IDNOW_BASE_URL || !env.IDNOW_API_KEY) {
+      throw new ConfigError('Invalid setting IDNOW_BASE_URL: IDNOW_BASE_URL and IDNOW_API_KEY are required in production');
     }
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
     env.PARTNER_CLIENT_SECRET ??= SANDBOX_PARTNER_CLIENT_SECRET;
+    env.IDNOW_API_KEY ??= SANDBOX_IDNOW_API_KEY;
+    env.SANDBOX_ADMIN_TOKEN ??= SANDBOX_ADMIN_TOKEN;
   }
   return env;
 }
@@ -135,7 +215,7 @@ export function parseBranches(json: string): Map<string, string[]> {
   }
   const map = new Map<string, string[]>();
   for (const [branch, countries] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!Array.isArray(countries) || !countries.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c))) {
+    if (!Array.isArray(countries) || !countries.every((c) => typeof c === 'string' && ISO_COUNTRIES.has(c))) {
       throw new ConfigError(
         `Invalid setting BRANCH_RESIDENCY_COUNTRIES: branch "${branch}" must list ISO 3166-1 alpha-2 codes`,
       );
