@@ -1,0 +1,11 @@
+export * from './errors/idnow-errors.js';
+export * from './client/idnow-client.js';
+export * from './client/idnow-start-data.js';
+export { parseIdnowErrors, parseRetryAfter } from './client/idnow-response.js';
+export * from './results/idnow-fields.js';
+export * from './results/idnow-result.js';
+export * from './results/map-result.js';
+export * from './results/to-person-fields.js';
+export * from './idnow.module.js';
+export * from './adapter/idnow-provider.js';
+export * from './callbacks/callback-processor.service.js';
