@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
 import { createApp } from '../../apps/api/src/create-app.js';
-import { type Clock, createLogger, type Env, loadEnv } from '#kyc/common';
+import { type Clock, createLogger, type Env, loadEnv, PublicUrl } from '#kyc/common';
 import { createTestDatabase, TEST_ROOT_ENV, type TestDatabase } from '#kyc/testing';
 
 export interface TestApp {
@@ -30,6 +30,7 @@ export async function startTestApp(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  app.get(PublicUrl).setIfUnset(`http://127.0.0.1:${port}`);
   return {
     app,
     url: `http://127.0.0.1:${port}`,

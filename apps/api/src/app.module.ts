@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PartnerAuthModule } from '#kyc/auth';
 import type { Clock, Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
+import { IdentificationsModule } from '#kyc/identifications';
+import { IdnowModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
 import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -17,6 +19,8 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
         PartnerAuthModule,
         PersonsModule,
+        IdentificationsModule,
+        IdnowModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadEnv } from '#kyc/common';
+import { ConfigError, createLogger, loadEnv, PublicUrl } from '#kyc/common';
 import { connectDatabase, runMigrations } from '#kyc/database';
 import { createApp } from './create-app.js';
 import { provisionSandboxPartner } from './sandbox-partner.js';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: env.PORT, host: env.HOST });
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+  app.get(PublicUrl).setIfUnset(url);
   logger.info({ url, mode: env.APP_ENV, engine: db.kind }, 'listening');
   const lines = [
     `KYC back-office listening on ${url} (${env.APP_ENV} mode, ${db.kind} database)`,

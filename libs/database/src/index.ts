@@ -3,3 +3,4 @@ export * from './data-source.js';
 export * from './connect.js';
 export * from './embedded-engine.js';
 export * from './naming-strategy.js';
+export * from './outbox/domain-events.js';

@@ -3,3 +3,5 @@ export * from './persons.service.js';
 export * from './dto/person-response.js';
 export * from './rules/person-enums.js';
 export * from './rules/person-rules.js';
+export * from './verified-data.js';
+export { PersonEntity } from './entities/person.entity.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { appendDomainEvent } from '#kyc/database';
 import { PersonEntity } from './entities/person.entity.js';
 
 /** The only file of this lib that touches TypeORM. Every read is scoped to a partner. */
@@ -66,5 +67,54 @@ export class PersonsRepository {
         .update({ partnerId, id }, { ...columns, version: current.version + 1 });
       return this.findById(partnerId, id, m);
     });
+  }
+
+  /** Apply provider-verified values inside the caller's transaction and keep a field-level diff. */
+  async applyChanges(
+    m: EntityManager,
+    person: PersonEntity,
+    columns: Partial<PersonEntity>,
+    diff: {
+      field: string;
+      oldValue: string | null;
+      newValue: string;
+      source: string;
+      identificationId: string;
+    }[],
+  ): Promise<void> {
+    await m
+      .getRepository(PersonEntity)
+      .update({ partnerId: person.partnerId, id: person.id }, { ...columns, version: person.version + 1 });
+    for (const d of diff) {
+      await m.query(
+        `INSERT INTO person_data_changes (person_id, identification_id, field, old_value, new_value, source)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [person.id, d.identificationId, d.field, d.oldValue, d.newValue, d.source],
+      );
+    }
+    await appendDomainEvent(m, {
+      type: 'PERSON_CHANGED',
+      partnerId: person.partnerId,
+      entityId: person.id,
+      payload: {},
+    });
+  }
+
+  findChanges(
+    personId: string,
+  ): Promise<
+    {
+      field: string;
+      old_value: string | null;
+      new_value: string | null;
+      source: string;
+      identification_id: string | null;
+      created_at: Date;
+    }[]
+  > {
+    return this.ds.query(
+      `SELECT field, old_value, new_value, source, identification_id, created_at FROM person_data_changes WHERE person_id = $1 ORDER BY id`,
+      [personId],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Env, newId, NotFoundError, parseBranches } from '#kyc/common';
+import type { Tx } from '#kyc/database';
 import type { CreatePersonDto } from './dto/create-person.dto.js';
 import { toColumns } from './dto/person-input.js';
 import type { UpdatePersonDto } from './dto/person-fields.dto.js';
@@ -7,6 +8,12 @@ import { PersonEntity } from './entities/person.entity.js';
 import { IdenticalPersonsLimitError } from './errors/identical-persons-limit.error.js';
 import { PersonsRepository } from './persons.repository.js';
 import { amlFollowUpDate, checkResidency } from './rules/person-rules.js';
+import {
+  diffVerifiedData,
+  type FieldChange,
+  VERIFIABLE_FIELDS,
+  type VerifiedValue,
+} from './verified-data.js';
 
 /** The seed's sandbox limit on identical persons. */
 const IDENTICAL_PERSONS_LIMIT = 1000;
@@ -59,5 +66,38 @@ export class PersonsService {
     });
     if (!updated) throw new NotFoundError('Person', id);
     return updated;
+  }
+
+  /** Read inside a transaction, locking the row: used by identifications before applying results. */
+  async getForUpdate(tx: Tx, partnerId: string, id: string): Promise<PersonEntity> {
+    const person = await tx
+      .getRepository(PersonEntity)
+      .findOne({ where: { partnerId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  /**
+   * Apply what the provider verified (the agent's corrections, the verified mobile number) within the
+   * caller's transaction. Returns the field-level changes, which are also stored with their source.
+   */
+  async applyVerifiedData(
+    tx: Tx,
+    person: PersonEntity,
+    values: VerifiedValue[],
+    source: string,
+    identificationId: string,
+  ): Promise<FieldChange[]> {
+    const changes = diffVerifiedData(person, values);
+    if (!changes.length) return [];
+    const columns: Record<string, unknown> = {};
+    for (const c of changes) columns[VERIFIABLE_FIELDS[c.field] as string] = c.newValue;
+    await this.repo.applyChanges(
+      tx,
+      person,
+      columns,
+      changes.map((c) => ({ ...c, source, identificationId })),
+    );
+    return changes;
   }
 }

@@ -1,4 +1,8 @@
 import { CreatePartnersAndPersons1764216000000 } from './1764216000000-CreatePartnersAndPersons.js';
+import { CreateIdentificationsAndOutbox1764300000000 } from './1764300000000-CreateIdentificationsAndOutbox.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
-export const MIGRATIONS = [CreatePartnersAndPersons1764216000000];
+export const MIGRATIONS = [
+  CreatePartnersAndPersons1764216000000,
+  CreateIdentificationsAndOutbox1764300000000,
+];

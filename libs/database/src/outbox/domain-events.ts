@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+/** Event types partners can subscribe to (Solaris webhook event names). */
+export type DomainEventType = 'IDENTIFICATION' | 'PERSON_CHANGED';
+
+export interface DomainEvent {
+  type: DomainEventType;
+  partnerId: string;
+  /** Sent as Solaris-Entity-Id. */
+  entityId: string;
+  payload: Record<string, unknown>;
+}
+
+/** A transaction handle: domain services pass theirs so the event commits with the change (outbox). */
+export type Tx = EntityManager;
+
+export async function appendDomainEvent(tx: Tx, e: DomainEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO domain_events (event_type, partner_id, entity_id, payload) VALUES ($1, $2, $3, $4)`,
+    [e.type, e.partnerId, e.entityId, JSON.stringify(e.payload)],
+  );
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
+import { ValidationError } from '#kyc/common';
+import { CreateIdentificationDto } from './dto/create-identification.dto.js';
+import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
+import { toIdentificationResponse, toRequestedResponse } from './dto/identification-response.js';
+import { IdentificationsService } from './identifications.service.js';
+import { SUPPORTED_DOCUMENTS } from './rules/supported-documents.js';
+
+@ApiTags('identifications')
+@ApiBearerAuth()
+@UseGuards(PartnerAuthGuard)
+@Controller('v1/persons/:person_id/identifications')
+export class IdentificationsController {
+  constructor(private readonly identifications: IdentificationsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create an identification (does not contact the provider)' })
+  async create(
+    @PartnerId() partnerId: string,
+    @Param('person_id') personId: string,
+    @Body(CreateIdentificationPipe) dto: CreateIdentificationDto,
+  ) {
+    return toIdentificationResponse(await this.identifications.create(partnerId, personId, dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List a person's identifications" })
+  async list(@PartnerId() partnerId: string, @Param('person_id') personId: string) {
+    return (await this.identifications.list(partnerId, personId)).map(toIdentificationResponse);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Retrieve an identification' })
+  @ApiQuery({ name: 'include_documents', required: false, enum: ['true', 'false'] })
+  async get(
+    @PartnerId() partnerId: string,
+    @Param('person_id') personId: string,
+    @Param('id') id: string,
+    @Query('include_documents') includeDocuments?: string,
+  ) {
+    if (includeDocuments !== undefined && includeDocuments !== 'true' && includeDocuments !== 'false') {
+      throw ValidationError.field('include_documents', 'must be true or false');
+    }
+    const identification = await this.identifications.get(partnerId, personId, id);
+    const body = { ...toIdentificationResponse(identification), person_id: identification.personId };
+    return includeDocuments === 'true' ? { ...body, documents: [] } : body;
+  }
+
+  @Patch(':id/request')
+  @ApiOperation({ summary: 'Start the identification at the provider; answers the url and reference' })
+  async request(
+    @PartnerId() partnerId: string,
+    @Param('person_id') personId: string,
+    @Param('id') id: string,
+  ) {
+    return toRequestedResponse(await this.identifications.request(partnerId, personId, id));
+  }
+
+  @Get(':id/supported_documents')
+  @ApiOperation({ summary: 'Document types the customer may use, with their issuing countries' })
+  async supportedDocuments(
+    @PartnerId() partnerId: string,
+    @Param('person_id') personId: string,
+    @Param('id') id: string,
+  ) {
+    await this.identifications.get(partnerId, personId, id);
+    return SUPPORTED_DOCUMENTS;
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { Env, ProviderError, PublicUrl, ServiceUnavailableError } from '#kyc/common';
+import {
+  IdentificationProvider,
+  type ProviderField,
+  type ProviderResult,
+  type StartedIdentification,
+  type StartRequest,
+} from '#kyc/identifications';
+import { IdnowClient } from '../client/idnow-client.js';
+import type { IdnowStartData } from '../client/idnow-start-data.js';
+import { IdnowApiError, IdnowError } from '../errors/idnow-errors.js';
+import { parseIdnowResult, type IdnowResult } from '../results/idnow-result.js';
+import { mapResultToStatus, verifiedMobileNumber } from '../results/map-result.js';
+import { PERSON_FIELD_BY_IDNOW_FIELD } from '../results/to-person-fields.js';
+
+const GENDER: Record<string, 'MALE' | 'FEMALE'> = { MR: 'MALE', MS: 'FEMALE' };
+const SALUTATION: Record<string, string> = { MALE: 'MR', FEMALE: 'MS' };
+
+/**
+ * The identification provider port, spoken to IDnow's HTTP API. In sandbox mode, without IDNOW_BASE_URL,
+ * it talks over real HTTP to the built-in sandbox mounted at PUBLIC_URL/sandbox/idnow: the same code.
+ */
+@Injectable()
+export class IdnowProvider extends IdentificationProvider {
+  readonly name = 'idnow';
+  private client?: IdnowClient;
+
+  constructor(
+    private readonly env: Env,
+    private readonly publicUrl: PublicUrl,
+  ) {
+    super();
+  }
+
+  async start(request: StartRequest): Promise<StartedIdentification> {
+    const client = this.idnow();
+    const started = await guard(() => client.start(request.transactionNumber, startData(request)));
+    // The waiting time is informative: a failure to read it must not fail the request.
+    const account = await client.getAccount().catch(() => null);
+    return {
+      reference: started.id,
+      url: `${this.goUrl()}/${encodeURIComponent(this.env.IDNOW_COMPANY_ID)}/identifications/${request.transactionNumber}`,
+      estimatedWaitingTime: account?.estimatedWaitingTime ?? null,
+    };
+  }
+
+  async fetchResult(transactionNumber: string): Promise<ProviderResult | null> {
+    const raw = await guard(() => this.idnow().getIdentification(transactionNumber));
+    return raw === null ? null : toProviderResult(parseIdnowResult(raw));
+  }
+
+  /** The provider's own lists, for reconciliation. */
+  async list(kind: 'successful' | 'pending' | 'aborted' | 'cancelled'): Promise<ProviderResult[]> {
+    const rows = await guard(() => this.idnow().listIdentifications(kind));
+    return rows.map((r) => toProviderResult(parseIdnowResult(r)));
+  }
+
+  private idnow(): IdnowClient {
+    this.client ??= new IdnowClient({
+      baseUrl: this.env.IDNOW_BASE_URL ?? `${this.publicUrl.value}/sandbox/idnow`,
+      companyId: this.env.IDNOW_COMPANY_ID,
+      apiKey: this.env.IDNOW_API_KEY ?? '',
+    });
+    return this.client;
+  }
+
+  private goUrl(): string {
+    return (this.env.IDNOW_GO_URL ?? `${this.publicUrl.value}/sandbox/idnow/go`).replace(/\/$/, '');
+  }
+}
+
+/** Provider failures become the API's 502/503; nothing was changed on our side. */
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof IdnowApiError) {
+      throw new ProviderError(`The identification provider rejected the request (${e.status} ${e.cause}).`);
+    }
+    if (e instanceof IdnowError) {
+      throw new ServiceUnavailableError('The identification provider is unavailable; try again later.');
+    }
+    throw e;
+  }
+}
+
+function startData(r: StartRequest): IdnowStartData {
+  const p = r.person;
+  return {
+    firstname: p.firstName,
+    lastname: p.lastName,
+    birthday: p.birthDate,
+    birthplace: p.birthCity,
+    nationality: p.nationality,
+    gender: p.salutation ? (GENDER[p.salutation] ?? null) : null,
+    email: p.email,
+    mobilephone: p.mobileNumber,
+    street: p.address.line1,
+    streetnumber: p.address.line2,
+    zipcode: p.address.postalCode,
+    city: p.address.city,
+    country: p.address.country,
+    custom1: p.id,
+    preferredLang: r.language,
+  };
+}
+
+export function toProviderResult(r: IdnowResult): ProviderResult {
+  const fields: ProviderField[] = [];
+  for (const [idnow, ours] of Object.entries(PERSON_FIELD_BY_IDNOW_FIELD)) {
+    const f = r.userData[idnow];
+    if (f)
+      fields.push({ field: ours, value: f.value?.trim() || null, status: f.status, original: f.original });
+  }
+  const gender = r.userData.gender;
+  if (gender) {
+    const map = (v: string | null) => (v ? (SALUTATION[v.toUpperCase()] ?? null) : null);
+    fields.push({
+      field: 'salutation',
+      value: map(gender.value),
+      status: gender.status,
+      original: map(gender.original),
+    });
+  }
+  return {
+    transactionNumber: r.transactionNumber,
+    status: mapResultToStatus(r.result),
+    resultCode: r.result,
+    reason: r.reason,
+    reference: r.reference,
+    identifiedAt: r.identifiedAt,
+    fields,
+    verifiedMobileNumber: verifiedMobileNumber(r),
+    document: { type: r.document.type?.value ?? null, country: r.document.country?.value ?? null },
+    raw: r.raw,
+  };
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface ClaimedCallback {
+  id: string;
+  transaction_number: string;
+  attempts: number;
+}
+
+/** Provider callbacks: stored first (deduplicated by body), processed after, with a lease and retries. */
+@Injectable()
+export class CallbackIntakeRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** One INSERT; an identical body already stored is a duplicate and inserts nothing. */
+  async store(
+    provider: string,
+    transactionNumber: string,
+    body: unknown,
+    sourceIp: string | null,
+  ): Promise<boolean> {
+    const json = JSON.stringify(body);
+    const sha = createHash('sha256').update(json).digest('hex');
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO provider_callbacks (provider, transaction_number, body, body_sha256, source_ip)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (provider, body_sha256) DO NOTHING RETURNING id`,
+      [provider, transactionNumber, json, sha, sourceIp],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Claim due callbacks in a short transaction: they are leased for `leaseMs` (a crashed worker's
+   * claims come back after that) and SKIP LOCKED keeps concurrent processors apart.
+   */
+  async claimDue(provider: string, limit: number, leaseMs: number): Promise<ClaimedCallback[]> {
+    // TypeORM answers [rows, count] for UPDATE ... RETURNING.
+    const [rows] = await this.ds.query<[ClaimedCallback[], number]>(
+      `UPDATE provider_callbacks c
+          SET attempts = c.attempts + 1, next_attempt_at = now() + ($3 || ' milliseconds')::interval
+        WHERE c.id IN (SELECT id FROM provider_callbacks
+                        WHERE provider = $1 AND processed_at IS NULL AND next_attempt_at <= now()
+                        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING c.id, c.transaction_number, c.attempts`,
+      [provider, limit, String(leaseMs)],
+    );
+    return rows;
+  }
+
+  async markProcessed(ids: string[], outcome: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE provider_callbacks SET processed_at = now(), outcome = $2, last_error = NULL WHERE id = ANY($1::bigint[])`,
+      [ids, outcome],
+    );
+  }
+
+  async markFailed(ids: string[], error: string, retryInMs: number): Promise<void> {
+    await this.ds.query(
+      `UPDATE provider_callbacks SET last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval
+        WHERE id = ANY($1::bigint[])`,
+      [ids, error, String(retryInMs)],
+    );
+  }
+
+  async pendingCount(provider: string): Promise<number> {
+    const [row] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM provider_callbacks WHERE provider = $1 AND processed_at IS NULL`,
+      [provider],
+    );
+    return row?.n ?? 0;
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { IdentificationProvider, ProviderResultsService } from '#kyc/identifications';
+import { CallbackIntakeRepository, type ClaimedCallback } from './callback-intake.repository.js';
+
+const BATCH = 50;
+const LEASE_MS = 60_000;
+const SWEEP_MS = 2_000;
+/** Retry a failed pull after 5 s, 10 s, 20 s ... up to 10 minutes. */
+const backoffMs = (attempts: number) => Math.min(600_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Turns stored callbacks into state: a callback is only a hint, so for each transaction the
+ * authoritative result is pulled from the provider (no transaction is open during that HTTP call)
+ * and applied. Duplicate, late and out-of-order callbacks therefore converge on the same state.
+ */
+@Injectable()
+export class CallbackProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(CallbackProcessor.name);
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly intake: CallbackIntakeRepository,
+    private readonly provider: IdentificationProvider,
+    private readonly results: ProviderResultsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Process soon, without making the caller wait; coalesces bursts of kicks into one run. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((e: unknown) => this.log.error(`callback processing failed: ${(e as Error).name}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Process until nothing is due; answers how many callbacks were handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.intake.claimDue(this.provider.name, BATCH, LEASE_MS);
+      if (!claimed.length) return total;
+      total += claimed.length;
+      const byTransaction = new Map<string, ClaimedCallback[]>();
+      for (const c of claimed)
+        byTransaction.set(c.transaction_number, [...(byTransaction.get(c.transaction_number) ?? []), c]);
+      await Promise.all([...byTransaction].map(([txn, rows]) => this.processTransaction(txn, rows)));
+    }
+  }
+
+  /** Wait for any run in progress (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async processTransaction(txn: string, rows: ClaimedCallback[]): Promise<void> {
+    const ids = rows.map((r) => r.id);
+    try {
+      const result = await this.provider.fetchResult(txn);
+      const outcome = result ? await this.results.apply(this.provider.name, result, 'callback') : 'no_result';
+      await this.intake.markProcessed(ids, outcome);
+    } catch (e) {
+      const attempts = Math.max(...rows.map((r) => r.attempts));
+      await this.intake.markFailed(ids, (e as Error).name, backoffMs(attempts));
+      this.log.warn(`callback for ${txn} will be retried (attempt ${attempts}): ${(e as Error).name}`);
+    }
+  }
+}
