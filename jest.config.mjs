@@ -25,6 +25,8 @@ const common = {
 };
 
 export default {
+  // Jest reads testTimeout from the top-level (global) config only; inside a project it is ignored.
+  testTimeout: 60000,
   projects: [
     {
       ...common,

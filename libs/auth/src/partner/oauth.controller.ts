@@ -68,10 +68,19 @@ function readCredentials(
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon > 0) {
-      creds.clientId = decodeURIComponent(decoded.slice(0, colon));
-      creds.clientSecret = decodeURIComponent(decoded.slice(colon + 1));
+      creds.clientId = formDecode(decoded.slice(0, colon));
+      creds.clientSecret = formDecode(decoded.slice(colon + 1));
       creds.basic = true;
     }
   }
   return creds;
+}
+
+/** RFC 6749 form-encodes Basic credentials; a value that is not valid percent-encoding is taken as sent. */
+function formDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

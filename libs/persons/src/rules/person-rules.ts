@@ -82,9 +82,16 @@ export function checkResidency(
   );
 }
 
-/** aml_follow_up_date: the confirmation date plus the configured KYC refresh period. */
+/**
+ * aml_follow_up_date: the confirmation date plus the configured KYC refresh period. A day that the
+ * target month lacks (31 August + 6 months) becomes that month's last day, never a day of the next month.
+ */
 export function amlFollowUpDate(confirmedOn: string, months: number): string {
   const d = new Date(`${confirmedOn}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
   return d.toISOString().slice(0, 10);
 }
