@@ -7,7 +7,11 @@ import { provisionSandboxPartner } from '../../apps/api/src/sandbox-partner.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Production mode, without partner settings (loadEnv refuses them, even empty) and with an unreachable IDnow. */
-const PRODUCTION_ENV = { APP_ENV: 'production', IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow', IDNOW_API_KEY: 'idnow-api-key' };
+const PRODUCTION_ENV = {
+  APP_ENV: 'production',
+  IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow',
+  IDNOW_API_KEY: 'idnow-api-key',
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -32,12 +36,23 @@ function expectSolarisError(res: HttpResult, status: number, code: string) {
   expect(Object.keys(res.body)).toEqual(['errors']);
   expect(res.body.errors).toHaveLength(1);
   const [e] = res.body.errors;
-  expect(Object.keys(e).filter((k) => k !== 'source').sort()).toEqual(['code', 'detail', 'id', 'status', 'title']);
+  expect(
+    Object.keys(e)
+      .filter((k) => k !== 'source')
+      .sort(),
+  ).toEqual(['code', 'detail', 'id', 'status', 'title']);
   expect(e).toMatchObject({ status, code });
   expect(e.id).toMatch(UUID);
   expect(typeof e.title).toBe('string');
   expect(typeof e.detail).toBe('string');
-  return e as { id: string; status: number; code: string; title: string; detail: string; source?: { field: string } };
+  return e as {
+    id: string;
+    status: number;
+    code: string;
+    title: string;
+    detail: string;
+    source?: { field: string };
+  };
 }
 
 /** A token is good when it lets its holder create and read a person. */
@@ -88,7 +103,11 @@ describe('partner auth', () => {
 
     it('issues a token for client_id and client_secret in a JSON body', async () => {
       const res = await http(t.url, 'POST', '/oauth/token', {
-        body: { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.secret },
+        body: {
+          grant_type: 'client_credentials',
+          client_id: partner.clientId,
+          client_secret: partner.secret,
+        },
       });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600 });
@@ -105,7 +124,11 @@ describe('partner auth', () => {
     });
 
     it('issues a different token on every call', async () => {
-      const body = { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.secret };
+      const body = {
+        grant_type: 'client_credentials',
+        client_id: partner.clientId,
+        client_secret: partner.secret,
+      };
       const [a, b] = await Promise.all([
         http(t.url, 'POST', '/oauth/token', { body }),
         http(t.url, 'POST', '/oauth/token', { body }),
@@ -130,8 +153,18 @@ describe('partner auth', () => {
       const body = (client_id: string, client_secret: string) => ({
         body: { grant_type: 'client_credentials', client_id, client_secret },
       });
-      const wrongSecret = await http(t.url, 'POST', '/oauth/token', body(partner.clientId, 'not-the-secret-at-all'));
-      const unknown = await http(t.url, 'POST', '/oauth/token', body('c-doesnotexist', 'not-the-secret-at-all'));
+      const wrongSecret = await http(
+        t.url,
+        'POST',
+        '/oauth/token',
+        body(partner.clientId, 'not-the-secret-at-all'),
+      );
+      const unknown = await http(
+        t.url,
+        'POST',
+        '/oauth/token',
+        body('c-doesnotexist', 'not-the-secret-at-all'),
+      );
       const a = expectSolarisError(wrongSecret, 401, 'unauthorized');
       const b = expectSolarisError(unknown, 401, 'unauthorized');
       expect({ ...a, id: '' }).toEqual({ ...b, id: '' });
@@ -153,7 +186,9 @@ describe('partner auth', () => {
 
     it('reads form-encoded Basic credentials (RFC 6749), and a raw "%" that is not an escape as sent', async () => {
       const secret = 'p@ss:word with 100%zz';
-      await t.app.get(PartnerAuthService).upsertClient({ id: 'p-special', name: 'Special' }, 'c-special', secret);
+      await t.app
+        .get(PartnerAuthService)
+        .upsertClient({ id: 'p-special', name: 'Special' }, 'c-special', secret);
       const encoded = await http(t.url, 'POST', '/oauth/token', {
         raw: 'grant_type=client_credentials',
         headers: { ...FORM, authorization: basic('c-special', encodeURIComponent(secret)) },
@@ -210,15 +245,22 @@ describe('partner auth', () => {
 
     it('writes nothing for an unauthenticated create', async () => {
       const count = async () =>
-        ((await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM persons')) as [{ n: number }])[0].n;
+        (await t.app.get(DataSource).query<[{ n: number }]>('SELECT count(*)::int AS n FROM persons'))[0].n;
       const before = await count();
-      await http(t.url, 'POST', '/v1/persons', { body: PersonFactory.body(), headers: { authorization: `Bearer ${'y'.repeat(43)}` } });
+      await http(t.url, 'POST', '/v1/persons', {
+        body: PersonFactory.body(),
+        headers: { authorization: `Bearer ${'y'.repeat(43)}` },
+      });
       expect(await count()).toBe(before);
     });
 
     it('stops accepting a token once it has expired', async () => {
       const res = await http(t.url, 'POST', '/oauth/token', {
-        body: { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.secret },
+        body: {
+          grant_type: 'client_credentials',
+          client_id: partner.clientId,
+          client_secret: partner.secret,
+        },
       });
       const token = res.body.access_token as string;
       await expectTokenWorks(t, token);
@@ -227,7 +269,11 @@ describe('partner auth', () => {
       expectSolarisError(after, 401, 'unauthorized');
       // A fresh token for the same client works again.
       const fresh = await http(t.url, 'POST', '/oauth/token', {
-        body: { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.secret },
+        body: {
+          grant_type: 'client_credentials',
+          client_id: partner.clientId,
+          client_secret: partner.secret,
+        },
       });
       await expectTokenWorks(t, fresh.body.access_token);
     });
@@ -264,19 +310,29 @@ describe('partner auth', () => {
 describe('partner auth with a configured sandbox secret', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { PARTNER_CLIENT_ID: 'acme-sandbox', PARTNER_CLIENT_SECRET: 'acme-sandbox-secret-1' } });
+    t = await startTestApp({
+      env: { PARTNER_CLIENT_ID: 'acme-sandbox', PARTNER_CLIENT_SECRET: 'acme-sandbox-secret-1' },
+    });
     await provisionSandboxPartner(t.app, t.env);
   });
   afterAll(() => t.close());
 
   it('provisions the configured client and secret, not the defaults', async () => {
     const configured = await http(t.url, 'POST', '/oauth/token', {
-      body: { grant_type: 'client_credentials', client_id: 'acme-sandbox', client_secret: 'acme-sandbox-secret-1' },
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'acme-sandbox',
+        client_secret: 'acme-sandbox-secret-1',
+      },
     });
     expect(configured.status).toBe(200);
     await expectTokenWorks(t, configured.body.access_token);
     const defaults = await http(t.url, 'POST', '/oauth/token', {
-      body: { grant_type: 'client_credentials', client_id: 'sandbox-partner', client_secret: 'sandbox-secret-change-me' },
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-partner',
+        client_secret: 'sandbox-secret-change-me',
+      },
     });
     expectSolarisError(defaults, 401, 'unauthorized');
   });
@@ -293,7 +349,11 @@ describe('partner auth in production mode', () => {
     expect(t.env.PARTNER_CLIENT_ID).toBeUndefined();
     await provisionSandboxPartner(t.app, t.env);
     const res = await http(t.url, 'POST', '/oauth/token', {
-      body: { grant_type: 'client_credentials', client_id: 'sandbox-partner', client_secret: 'sandbox-secret-change-me' },
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-partner',
+        client_secret: 'sandbox-secret-change-me',
+      },
     });
     expectSolarisError(res, 401, 'unauthorized');
   });

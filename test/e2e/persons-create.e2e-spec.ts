@@ -5,7 +5,11 @@ import { http, PartnerFactory, PersonFactory, randomName, type TestPartner } fro
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Production mode, without partner settings (loadEnv refuses them, even empty) and with an unreachable IDnow. */
-const PRODUCTION_ENV = { APP_ENV: 'production', IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow', IDNOW_API_KEY: 'idnow-api-key' };
+const PRODUCTION_ENV = {
+  APP_ENV: 'production',
+  IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow',
+  IDNOW_API_KEY: 'idnow-api-key',
+};
 
 /** Frozen on the day of the seed's examples (aml_confirmed_on 2022-07-22). */
 class FixedClock extends Clock {
@@ -38,7 +42,14 @@ const SEED_REQUEST = {
   data_terms_signed_at: '2022-01-01T00:00:00.000Z',
 };
 
-const NULL_ADDRESS = { line_1: null, line_2: null, postal_code: null, city: null, country: null, state: null };
+const NULL_ADDRESS = {
+  line_1: null,
+  line_2: null,
+  postal_code: null,
+  city: null,
+  country: null,
+  state: null,
+};
 
 /** The seed's response example for that body, verbatim. */
 const SEED_RESPONSE = {
@@ -47,7 +58,14 @@ const SEED_RESPONSE = {
   title: null,
   first_name: 'Jane',
   last_name: 'Doe',
-  address: { line_1: 'Amrumerstrasse', line_2: '14', postal_code: '13353', city: 'Berlin', country: 'DE', state: null },
+  address: {
+    line_1: 'Amrumerstrasse',
+    line_2: '14',
+    postal_code: '13353',
+    city: 'Berlin',
+    country: 'DE',
+    state: null,
+  },
   contact_address: NULL_ADDRESS,
   email: null,
   mobile_number: '+49301234567',
@@ -109,9 +127,9 @@ function expectSeedShape(body: Record<string, unknown>) {
 }
 
 async function countPersons(t: TestApp, partnerId: string): Promise<number> {
-  const rows = (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM persons WHERE partner_id = $1', [
-    partnerId,
-  ])) as [{ n: number }];
+  const rows = await t.app
+    .get(DataSource)
+    .query<[{ n: number }]>('SELECT count(*)::int AS n FROM persons WHERE partner_id = $1', [partnerId]);
   return rows[0].n;
 }
 
@@ -136,7 +154,10 @@ describe('POST /v1/persons (sandbox)', () => {
   });
 
   it('fills the documented defaults of a new person', async () => {
-    const res = await http(t.url, 'POST', '/v1/persons', { token: partner.token, body: PersonFactory.body() });
+    const res = await http(t.url, 'POST', '/v1/persons', {
+      token: partner.token,
+      body: PersonFactory.body(),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       screening_progress: 'NOT_SCREENED',
@@ -172,7 +193,14 @@ describe('POST /v1/persons (sandbox)', () => {
         country: 'DE',
         state: 'BE',
       },
-      contact_address: { line_1: 'Postfach 12', line_2: null, postal_code: '10115', city: 'Berlin', country: 'DE', state: null },
+      contact_address: {
+        line_1: 'Postfach 12',
+        line_2: null,
+        postal_code: '10115',
+        city: 'Berlin',
+        country: 'DE',
+        state: null,
+      },
       email: 'jane@example.com',
       birth_name: 'Müller',
       birth_city: 'München',
@@ -262,7 +290,9 @@ describe('POST /v1/persons (sandbox)', () => {
     const ids = results.map((r) => r.body.id as string);
     expect(new Set(ids).size).toBe(20);
     for (const id of ids) expect(id).toMatch(PERSON_ID);
-    const reads = await Promise.all(ids.map((id) => http(t.url, 'GET', `/v1/persons/${id}`, { token: other.token })));
+    const reads = await Promise.all(
+      ids.map((id) => http(t.url, 'GET', `/v1/persons/${id}`, { token: other.token })),
+    );
     expect(reads.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(reads.map((r) => r.body.id)).toEqual(ids);
     expect(await countPersons(t, other.partnerId)).toBe(20);

@@ -1,4 +1,4 @@
-import { LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import {
   installHttpBasics,
   PinoNestLogger,
   requestIdFor,
+  sendError,
   SolarisExceptionFilter,
   SolarisValidationPipe,
 } from '#kyc/common';
@@ -28,6 +29,8 @@ export async function createApp(
     bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdFor(req.headers['x-request-id']),
     return503OnClosing: true,
+    // Bad URLs and over-long path parameters are rejected before routing; answer them in the Solaris shape too.
+    frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendError(req, reply, err),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(env, databaseUrl, clock),

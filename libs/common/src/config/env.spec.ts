@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, Env, loadEnv, parseBranches, SANDBOX_PARTNER_CLIENT_ID, SANDBOX_PARTNER_CLIENT_SECRET } from './env.js';
+import {
+  ConfigError,
+  Env,
+  loadEnv,
+  parseBranches,
+  SANDBOX_PARTNER_CLIENT_ID,
+  SANDBOX_PARTNER_CLIENT_SECRET,
+} from './env.js';
 
 /** The ConfigError thrown by loadEnv for these settings (fails the test if none is thrown). */
 function configError(raw: Record<string, string | undefined>): ConfigError {
@@ -72,7 +79,9 @@ describe(loadEnv.name, () => {
     });
 
     it('accepts postgres:// as well as postgresql:// URLs', () => {
-      expect(loadEnv({ DATABASE_URL: 'postgres://localhost/kyc' }).DATABASE_URL).toBe('postgres://localhost/kyc');
+      expect(loadEnv({ DATABASE_URL: 'postgres://localhost/kyc' }).DATABASE_URL).toBe(
+        'postgres://localhost/kyc',
+      );
     });
 
     it('ignores unrelated variables of the process environment', () => {
@@ -140,13 +149,19 @@ describe(loadEnv.name, () => {
     });
 
     it('names the branch whose country list is wrong', () => {
-      expect(configError({ BRANCH_RESIDENCY_COUNTRIES: '{"null":["DE"],"paris":["fr"]}' }).message).toContain('"paris"');
+      expect(configError({ BRANCH_RESIDENCY_COUNTRIES: '{"null":["DE"],"paris":["fr"]}' }).message).toContain(
+        '"paris"',
+      );
     });
   });
 
   describe('production mode', () => {
     // Production needs a real IDnow account; these two settings are not the subject here.
-    const PRODUCTION = { APP_ENV: 'production', IDNOW_BASE_URL: 'https://gateway.idnow.example', IDNOW_API_KEY: 'idnow-api-key' };
+    const PRODUCTION = {
+      APP_ENV: 'production',
+      IDNOW_BASE_URL: 'https://gateway.idnow.example',
+      IDNOW_API_KEY: 'idnow-api-key',
+    };
 
     it('has no partner client defaults', () => {
       const env = loadEnv(PRODUCTION);

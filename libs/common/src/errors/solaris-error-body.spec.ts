@@ -58,7 +58,10 @@ describe(renderError.name, () => {
           code: 'validation_error',
           title: 'Validation Error',
           detail: 'address.country must be an ISO 3166-1 alpha-2 country code such as DE',
-          source: { field: 'address.country', message: 'must be an ISO 3166-1 alpha-2 country code such as DE' },
+          source: {
+            field: 'address.country',
+            message: 'must be an ISO 3166-1 alpha-2 country code such as DE',
+          },
         },
       ]);
       expect(new Set(r.body.errors.map((e) => e.id)).size).toBe(3);
@@ -86,7 +89,8 @@ describe(renderError.name, () => {
     });
 
     it('keeps only id-like characters of an echoed id', () => {
-      const detail = renderError(new NotFoundError('Person', "x'><script>alert(1)</script>\n")).body.errors[0]?.detail;
+      const detail = renderError(new NotFoundError('Person', "x'><script>alert(1)</script>\n")).body.errors[0]
+        ?.detail;
       expect(detail).toBe("Couldn't find 'Person' for id 'xscriptalert1script'.");
     });
 
@@ -105,14 +109,22 @@ describe(renderError.name, () => {
       const r = renderError(new TooManyRequestsError('Slow down.', 2.2));
       expect(r.status).toBe(429);
       expect(r.headers).toEqual({ 'retry-after': '3' });
-      const unauthorized = renderError(new UnauthorizedError('No token.', undefined, { 'www-authenticate': 'Bearer' }));
+      const unauthorized = renderError(
+        new UnauthorizedError('No token.', undefined, { 'www-authenticate': 'Bearer' }),
+      );
       expect(unauthorized.status).toBe(401);
       expect(unauthorized.headers).toEqual({ 'www-authenticate': 'Bearer' });
-      expect(unauthorized.body.errors[0]).toMatchObject({ code: 'unauthorized', title: 'Unauthorized', detail: 'No token.' });
+      expect(unauthorized.body.errors[0]).toMatchObject({
+        code: 'unauthorized',
+        title: 'Unauthorized',
+        detail: 'No token.',
+      });
     });
 
     it('renders BadRequestError with its detail and optional source', () => {
-      const r = renderError(new BadRequestError('grant_type must be client_credentials', { field: 'grant_type', message: 'x' }));
+      const r = renderError(
+        new BadRequestError('grant_type must be client_credentials', { field: 'grant_type', message: 'x' }),
+      );
       expect(r.body.errors[0]).toMatchObject({
         status: 400,
         code: 'bad_request',
@@ -124,7 +136,10 @@ describe(renderError.name, () => {
 
   describe('framework errors', () => {
     it('renders a Fastify 413 with a caller-safe detail', () => {
-      const fst = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+      const fst = Object.assign(new Error('Request body is too large'), {
+        statusCode: 413,
+        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+      });
       const r = renderError(fst);
       expect(r.status).toBe(413);
       expect(r.unexpected).toBe(false);
@@ -137,6 +152,17 @@ describe(renderError.name, () => {
       });
     });
 
+    it('renders a Fastify 414 for an over-long path parameter, without the path', () => {
+      const fst = Object.assign(new Error("'/v1/persons/aaaa' is exceeding the max param length"), {
+        statusCode: 414,
+        code: 'FST_ERR_MAX_PARAM_LENGTH',
+      });
+      const r = renderError(fst);
+      expect(r.status).toBe(414);
+      expect(r.body.errors[0]).toMatchObject({ status: 414, code: 'uri_too_long', title: 'URI Too Long' });
+      expect(JSON.stringify(r.body)).not.toContain('aaaa');
+    });
+
     it('renders a Fastify 415', () => {
       const fst = Object.assign(new Error('Unsupported Media Type: text/plain'), {
         statusCode: 415,
@@ -144,7 +170,11 @@ describe(renderError.name, () => {
       });
       const r = renderError(fst);
       expect(r.status).toBe(415);
-      expect(r.body.errors[0]).toMatchObject({ status: 415, code: 'unsupported_media_type', title: 'Unsupported Media Type' });
+      expect(r.body.errors[0]).toMatchObject({
+        status: 415,
+        code: 'unsupported_media_type',
+        title: 'Unsupported Media Type',
+      });
       expect(r.body.errors[0]?.detail).not.toContain('text/plain');
     });
 

@@ -47,6 +47,11 @@ const HTTP_STATUS: Record<number, { code: string; title: string; detail: string 
     title: 'Payload Too Large',
     detail: 'The request body is larger than the allowed limit.',
   },
+  414: {
+    code: 'uri_too_long',
+    title: 'URI Too Long',
+    detail: 'The request URL is longer than the allowed limit.',
+  },
   415: {
     code: 'unsupported_media_type',
     title: 'Unsupported Media Type',

@@ -96,9 +96,12 @@ describe(isoCountry.name, () => {
     expect(isoCountry(code)).toBeNull();
   });
 
-  it.each(['XX', 'de', 'De', 'DEU', 'D', '', 'UK', 'EU', ' DE', 'DE ', 42, null, undefined])('rejects %p', (code) => {
-    expect(isoCountry(code)).toBe('must be an ISO 3166-1 alpha-2 country code such as DE');
-  });
+  it.each(['XX', 'de', 'De', 'DEU', 'D', '', 'UK', 'EU', ' DE', 'DE ', 42, null, undefined])(
+    'rejects %p',
+    (code) => {
+      expect(isoCountry(code)).toBe('must be an ISO 3166-1 alpha-2 country code such as DE');
+    },
+  );
 });
 
 describe(parseIsoDate.name, () => {
@@ -106,9 +109,12 @@ describe(parseIsoDate.name, () => {
     expect(parseIsoDate('1992-12-11')?.toISOString()).toBe('1992-12-11T00:00:00.000Z');
   });
 
-  it.each(['2024-02-29', '2000-02-29', '1996-02-29', '2023-12-31', '2023-01-01'])('accepts the existing date %p', (d) => {
-    expect(parseIsoDate(d)?.toISOString().slice(0, 10)).toBe(d);
-  });
+  it.each(['2024-02-29', '2000-02-29', '1996-02-29', '2023-12-31', '2023-01-01'])(
+    'accepts the existing date %p',
+    (d) => {
+      expect(parseIsoDate(d)?.toISOString().slice(0, 10)).toBe(d);
+    },
+  );
 
   it.each([
     '2023-02-30',
@@ -212,15 +218,21 @@ describe(utcTimestamp.name, () => {
     expect(utcTimestamp(v)).toBe('must be an ISO 8601 UTC timestamp such as 2019-01-01T00:00:00Z');
   });
 
-  it.each([1640995200000, null, undefined, new Date('2022-01-01T00:00:00Z')])('rejects the non-string %p', (v) => {
-    expect(utcTimestamp(v)).toBe('must be an ISO 8601 UTC timestamp such as 2019-01-01T00:00:00Z');
-  });
+  it.each([1640995200000, null, undefined, new Date('2022-01-01T00:00:00Z')])(
+    'rejects the non-string %p',
+    (v) => {
+      expect(utcTimestamp(v)).toBe('must be an ISO 8601 UTC timestamp such as 2019-01-01T00:00:00Z');
+    },
+  );
 });
 
 describe(e164.name, () => {
-  it.each(['+49301234567', '+4915112345678', '+1234567', '+123456789012345', '+33612345678'])('accepts %p', (v) => {
-    expect(e164(v)).toBeNull();
-  });
+  it.each(['+49301234567', '+4915112345678', '+1234567', '+123456789012345', '+33612345678'])(
+    'accepts %p',
+    (v) => {
+      expect(e164(v)).toBeNull();
+    },
+  );
 
   it.each([
     '49301234567',

@@ -47,14 +47,17 @@ describe(missingMandatoryFields.name, () => {
     );
   });
 
-  it.each(MANDATORY_FIELDS.filter((f) => f !== 'address'))('reports %s when it is absent, null or empty', (field) => {
-    for (const value of [undefined, null, '']) {
-      const body = seedBody();
-      if (value === undefined) delete body[field];
-      else body[field] = value;
-      expect(missingMandatoryFields(body, false)).toEqual([{ field, message: 'is required' }]);
-    }
-  });
+  it.each(MANDATORY_FIELDS.filter((f) => f !== 'address'))(
+    'reports %s when it is absent, null or empty',
+    (field) => {
+      for (const value of [undefined, null, '']) {
+        const body = seedBody();
+        if (value === undefined) delete body[field];
+        else body[field] = value;
+        expect(missingMandatoryFields(body, false)).toEqual([{ field, message: 'is required' }]);
+      }
+    },
+  );
 
   it('reports address when it is absent or null', () => {
     const absent = seedBody();
@@ -102,9 +105,15 @@ describe(missingMandatoryFields.name, () => {
     });
 
     it('accepts the prefix on last_name, the X-AUTOTEST- prefix and any letter case', () => {
-      expect(missingMandatoryFields({ first_name: 'Jane', last_name: 'X-MANUALTEST-CHANGEALL' }, true)).toEqual([]);
-      expect(missingMandatoryFields({ first_name: 'X-AUTOTEST-HAPPYPATH', last_name: 'Doe' }, true)).toEqual([]);
-      expect(missingMandatoryFields({ first_name: 'x-manualtest-happypath', last_name: 'Doe' }, true)).toEqual([]);
+      expect(
+        missingMandatoryFields({ first_name: 'Jane', last_name: 'X-MANUALTEST-CHANGEALL' }, true),
+      ).toEqual([]);
+      expect(missingMandatoryFields({ first_name: 'X-AUTOTEST-HAPPYPATH', last_name: 'Doe' }, true)).toEqual(
+        [],
+      );
+      expect(
+        missingMandatoryFields({ first_name: 'x-manualtest-happypath', last_name: 'Doe' }, true),
+      ).toEqual([]);
     });
 
     it('does not relax anything in production mode', () => {
@@ -114,8 +123,14 @@ describe(missingMandatoryFields.name, () => {
     });
 
     it('does not relax anything for names that only resemble a test prefix', () => {
-      for (const first_name of ['MANUALTEST-HAPPYPATH', 'X-MANUALTESTHAPPYPATH', 'Jane X-MANUALTEST-HAPPYPATH']) {
-        expect(fields(missingMandatoryFields({ first_name, last_name: 'Doe' }, true))).toContain('birth_date');
+      for (const first_name of [
+        'MANUALTEST-HAPPYPATH',
+        'X-MANUALTESTHAPPYPATH',
+        'Jane X-MANUALTEST-HAPPYPATH',
+      ]) {
+        expect(fields(missingMandatoryFields({ first_name, last_name: 'Doe' }, true))).toContain(
+          'birth_date',
+        );
       }
     });
   });
@@ -147,25 +162,37 @@ describe(selfEmployedIssues.name, () => {
     expect(selfEmployedIssues({ employment_status, nace_code: '62.01' })).toEqual([]);
   });
 
-  it.each(['FREELANCER', 'SELF_EMPLOYED'])('accepts %s with industry and industry_key explicitly null', (employment_status) => {
-    expect(selfEmployedIssues({ employment_status, industry: null, industry_key: null })).toEqual([]);
-  });
+  it.each(['FREELANCER', 'SELF_EMPLOYED'])(
+    'accepts %s with industry and industry_key explicitly null',
+    (employment_status) => {
+      expect(selfEmployedIssues({ employment_status, industry: null, industry_key: null })).toEqual([]);
+    },
+  );
 
   it('is not satisfied by only one of industry and industry_key being null', () => {
-    expect(fields(selfEmployedIssues({ employment_status: 'FREELANCER', industry: null }))).toEqual(['nace_code']);
-    expect(fields(selfEmployedIssues({ employment_status: 'FREELANCER', industry_key: null }))).toEqual(['nace_code']);
+    expect(fields(selfEmployedIssues({ employment_status: 'FREELANCER', industry: null }))).toEqual([
+      'nace_code',
+    ]);
+    expect(fields(selfEmployedIssues({ employment_status: 'FREELANCER', industry_key: null }))).toEqual([
+      'nace_code',
+    ]);
   });
 
   it('is not satisfied by industry values or an empty or null nace_code', () => {
     const base = { employment_status: 'SELF_EMPLOYED' };
-    expect(fields(selfEmployedIssues({ ...base, industry: 'IT', industry_key: 'SOFTWARE' }))).toEqual(['nace_code']);
+    expect(fields(selfEmployedIssues({ ...base, industry: 'IT', industry_key: 'SOFTWARE' }))).toEqual([
+      'nace_code',
+    ]);
     expect(fields(selfEmployedIssues({ ...base, nace_code: '' }))).toEqual(['nace_code']);
     expect(fields(selfEmployedIssues({ ...base, nace_code: null }))).toEqual(['nace_code']);
   });
 
-  it.each([undefined, null, 'EMPLOYED', 'STUDENT', 'RETIRED'])('does not apply to employment_status %p', (employment_status) => {
-    expect(selfEmployedIssues({ employment_status })).toEqual([]);
-  });
+  it.each([undefined, null, 'EMPLOYED', 'STUDENT', 'RETIRED'])(
+    'does not apply to employment_status %p',
+    (employment_status) => {
+      expect(selfEmployedIssues({ employment_status })).toEqual([]);
+    },
+  );
 });
 
 describe(amlConfirmedOnIssues.name, () => {
