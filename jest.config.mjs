@@ -41,5 +41,12 @@ export default {
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.mjs',
       testTimeout: 60000,
     },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.mjs',
+    },
   ],
 };

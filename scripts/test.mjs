@@ -2,6 +2,7 @@
 // `npm test`: unit and e2e suites on the embedded engine, or on PostgreSQL when DATABASE_URL is set.
 // Extra arguments go to Jest (e.g. `npm test -- test/e2e/persons`).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const env = {
@@ -15,6 +16,14 @@ process.stderr.write(`Running tests on the ${engine}\n`);
 if (!process.env.KYC_SKIP_BUILD) {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// Browser tests need Debian's Chromium; without it they are left out here (CI installs it and runs them).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium) && !args.some((a) => a.startsWith('--selectProjects'))) {
+  process.stderr.write(
+    `Chromium not found at ${chromium}: browser tests skipped (apt-get install -y chromium)\n`,
+  );
+  args.push('--selectProjects', 'unit', 'e2e');
 }
 const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], {
   stdio: 'inherit',

@@ -3,7 +3,7 @@ import { PartnerAuthModule } from '#kyc/auth';
 import type { Clock, Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { IdentificationsModule } from '#kyc/identifications';
-import { IdnowModule } from '#kyc/idnow';
+import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
 import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -21,6 +21,8 @@ export class AppModule {
         PersonsModule,
         IdentificationsModule,
         IdnowModule,
+        // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
+        ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
       ],
       controllers: [HealthController],
     };

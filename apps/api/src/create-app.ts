@@ -29,6 +29,8 @@ export async function createApp(
     bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdFor(req.headers['x-request-id']),
     return503OnClosing: true,
+    // Keep-alive sockets (the sandbox and the adapter talk to this same server) must not hold up shutdown.
+    forceCloseConnections: true,
     // Bad URLs and over-long path parameters are rejected before routing; answer them in the Solaris shape too.
     frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendError(req, reply, err),
   });

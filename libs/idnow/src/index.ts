@@ -9,3 +9,4 @@ export * from './results/to-person-fields.js';
 export * from './idnow.module.js';
 export * from './adapter/idnow-provider.js';
 export * from './callbacks/callback-processor.service.js';
+export * from './sandbox/index.js';

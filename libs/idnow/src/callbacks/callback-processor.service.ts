@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { IdentificationProvider, ProviderResultsService } from '#kyc/identifications';
 import { CallbackIntakeRepository, type ClaimedCallback } from './callback-intake.repository.js';
 
@@ -14,11 +14,12 @@ const backoffMs = (attempts: number) => Math.min(600_000, 5_000 * 2 ** Math.max(
  * and applied. Duplicate, late and out-of-order callbacks therefore converge on the same state.
  */
 @Injectable()
-export class CallbackProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(CallbackProcessor.name);
   private running: Promise<void> | null = null;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly intake: CallbackIntakeRepository,
@@ -31,12 +32,16 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stop taking work and let a run in progress finish before the pool closes. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.idle();
   }
 
   /** Process soon, without making the caller wait; coalesces bursts of kicks into one run. */
   kick(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -56,7 +61,7 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnApplicationS
   /** Process until nothing is due; answers how many callbacks were handled. */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (!this.stopped) {
       const claimed = await this.intake.claimDue(this.provider.name, BATCH, LEASE_MS);
       if (!claimed.length) return total;
       total += claimed.length;
@@ -65,6 +70,7 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnApplicationS
         byTransaction.set(c.transaction_number, [...(byTransaction.get(c.transaction_number) ?? []), c]);
       await Promise.all([...byTransaction].map(([txn, rows]) => this.processTransaction(txn, rows)));
     }
+    return total;
   }
 
   /** Wait for any run in progress (tests and shutdown). */
