@@ -469,6 +469,41 @@ describe('PATCH /v1/persons/{id}', () => {
     const after = await http(t.url, 'GET', `/v1/persons/${id}`, { token: partner.token });
     expect(after.status).toBe(404);
   });
+  describe('mandatory data cannot be cleared', () => {
+    it.each([
+      [{ salutation: null }, ['salutation']],
+      [{ address: null }, ['address']],
+      [{ address: { line_1: null, city: '' } }, ['address.line_1', 'address.city']],
+    ])('PATCH %j answers 400 and keeps the person', async (body, fields) => {
+      await expectRejected(await create(), body, fields);
+    });
+
+    it('still clears optional address parts', async () => {
+      const person = await create();
+      await expectUpdated(
+        person,
+        { address: { line_2: null } },
+        { address: { ...person.address, line_2: null } },
+      );
+    });
+  });
+
+  it('takes JSON only: a form-encoded body answers 415', async () => {
+    const person = await create();
+    const res = await fetch(`${t.url}/v1/persons/${person.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${partner.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'email=x%40example.com',
+    });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe(
+      'unsupported_media_type',
+    );
+    expect(await get(person.id)).toStrictEqual(person);
+  });
 });
 
 describe('PATCH /v1/persons/{id} with BRANCH_RESIDENCY_COUNTRIES {"null":["DE"],"paris":["FR"]}', () => {

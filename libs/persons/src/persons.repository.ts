@@ -100,9 +100,7 @@ export class PersonsRepository {
     });
   }
 
-  findChanges(
-    personId: string,
-  ): Promise<
+  findChanges(personId: string): Promise<
     {
       field: string;
       old_value: string | null;

@@ -5,6 +5,19 @@ import { trackRoutes } from './method-not-allowed.js';
 
 const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+/** Routes that take HTML-form or OAuth form bodies; every other route takes JSON only. */
+const FORM_ROUTES = new Set([
+  '/oauth/token',
+  '/sandbox/idnow/go/:companyId/identifications/:txn/start',
+  '/sandbox/idnow/go/:companyId/identifications/:txn/continue',
+  '/sandbox/idnow/go/:companyId/identifications/:txn/code',
+]);
+
+const isForm = (req: FastifyRequest) =>
+  String(req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
+
 /** A caller's X-Request-Id is kept when it is safe to log; otherwise we make one. */
 export function requestIdFor(header: unknown): string {
   return typeof header === 'string' && INCOMING_ID.test(header) ? header : randomUUID();
@@ -21,6 +34,12 @@ export function installHttpBasics(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    if (isForm(req) && !FORM_ROUTES.has(req.routeOptions.url ?? '')) {
+      throw Object.assign(new Error('form body'), {
+        statusCode: 415,
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+      });
+    }
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info(

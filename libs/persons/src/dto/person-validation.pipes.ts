@@ -4,6 +4,7 @@ import { UPDATABLE_FIELDS } from '../rules/person-enums.js';
 import {
   amlConfirmedOnIssues,
   birthDateIssues,
+  clearedMandatoryIssues,
   missingMandatoryFields,
   selfEmployedIssues,
 } from '../rules/person-rules.js';
@@ -69,7 +70,11 @@ export class UpdatePersonPipe extends PersonPipe {
   }
 
   protected rules(body: Record<string, unknown>): FieldIssue[] {
-    return [...selfEmployedIssues(body), ...amlConfirmedOnIssues(body, this.clock.today())];
+    return [
+      ...clearedMandatoryIssues(body),
+      ...selfEmployedIssues(body),
+      ...amlConfirmedOnIssues(body, this.clock.today()),
+    ];
   }
 }
 

@@ -95,3 +95,19 @@ export function amlFollowUpDate(confirmedOn: string, months: number): string {
   d.setUTCDate(Math.min(day, lastDay));
   return d.toISOString().slice(0, 10);
 }
+
+/** PATCH may not clear what video identification needs (salutation, the address and its mandatory parts). */
+export function clearedMandatoryIssues(body: Body): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (body.salutation === null)
+    issues.push({ field: 'salutation', message: 'is mandatory and cannot be cleared' });
+  if (body.address === null) issues.push({ field: 'address', message: 'is mandatory and cannot be cleared' });
+  else if (body.address && typeof body.address === 'object') {
+    for (const f of MANDATORY_ADDRESS_FIELDS) {
+      const v = (body.address as Body)[f];
+      if (v === null || v === '')
+        issues.push({ field: `address.${f}`, message: 'is mandatory and cannot be cleared' });
+    }
+  }
+  return issues;
+}
