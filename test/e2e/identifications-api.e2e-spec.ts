@@ -156,7 +156,7 @@ describe('identifications API (no provider involved)', () => {
       ['GET', `${path()}/${created.body.id}/supported_documents`],
     ];
     for (const [method, url] of urls) {
-      const res = await http(t.url, method!, url!, {
+      const res = await http(t.url, method, url, {
         token: other.token,
         body: method === 'POST' ? { method: 'idnow' } : undefined,
       });

@@ -499,7 +499,7 @@ describe('PATCH /v1/persons/{id}', () => {
       body: 'email=x%40example.com',
     });
     expect(res.status).toBe(415);
-    expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe(
+    expect(((await res.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
       'unsupported_media_type',
     );
     expect(await get(person.id)).toStrictEqual(person);
