@@ -89,7 +89,9 @@ export class Env {
 
   /** Base URL at which this back-office is reachable (links, sandbox callbacks); default http://HOST:PORT. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, { message: 'must be an http(s) origin such as https://kyc.example.com' })
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, {
+    message: 'must be an http(s) origin such as https://kyc.example.com',
+  })
   PUBLIC_URL?: string;
 
   /** IDnow API base; unset in sandbox mode means the built-in sandbox at PUBLIC_URL/sandbox/idnow. */
@@ -118,7 +120,9 @@ export class Env {
 
   /** Comma-separated source IPs allowed to post callbacks; empty allows any. */
   @IsOptional()
-  @Matches(/^[0-9a-fA-F.:]+(,[0-9a-fA-F.:]+)*$/, { message: 'must be a comma-separated list of IP addresses' })
+  @Matches(/^[0-9a-fA-F.:]+(,[0-9a-fA-F.:]+)*$/, {
+    message: 'must be a comma-separated list of IP addresses',
+  })
   IDNOW_CALLBACK_IPS?: string;
 
   /** Sandbox delays are divided by this: 60 makes a minute a second. */
@@ -136,7 +140,9 @@ export class Env {
   SANDBOX_TICK_MS = 1000;
 
   /** Share of sandbox callbacks deliberately not sent (0..1), to exercise polling repair. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? undefined : Number(value),
+  )
   @Min(0)
   @Max(1)
   SANDBOX_CALLBACK_DROP_RATE = 0;
@@ -179,7 +185,8 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
   if (first) {
     const constraints = first.constraints ?? {};
     // Report the type error before range errors: "abc" is "not an integer", not "too large".
-    const key = ['isInt', 'isIn', 'isString', 'matches'].find((k) => constraints[k]) ?? Object.keys(constraints)[0];
+    const key =
+      ['isInt', 'isIn', 'isString', 'matches'].find((k) => constraints[k]) ?? Object.keys(constraints)[0];
     const why = (key && constraints[key]) ?? 'is invalid';
     throw new ConfigError(
       `Invalid setting ${first.property}: ${why.replace(new RegExp(`^${first.property} `), '')}`,
@@ -194,7 +201,9 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
       );
     }
     if (!env.IDNOW_BASE_URL || !env.IDNOW_API_KEY) {
-      throw new ConfigError('Invalid setting IDNOW_BASE_URL: IDNOW_BASE_URL and IDNOW_API_KEY are required in production');
+      throw new ConfigError(
+        'Invalid setting IDNOW_BASE_URL: IDNOW_BASE_URL and IDNOW_API_KEY are required in production',
+      );
     }
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
