@@ -90,6 +90,27 @@ describe('IDnow callbacks: stored, acknowledged, then pulled and applied', () =>
     expect(row.validity).toMatchObject({ days: 14 });
   });
 
+  it('answers 502 when IDnow rejects the start, and the identification stays created', async () => {
+    const person = await PersonFactory.create(t, partner);
+    const base = `/v1/persons/${person.id}/identifications`;
+    const created = await http(t.url, 'POST', base, { token: partner.token, body: { method: 'idnow' } });
+    fake.startStatus = 409;
+    try {
+      const res = await http(t.url, 'PATCH', `${base}/${created.body.id}/request`, { token: partner.token });
+      expect(res.status).toBe(502);
+      expect(res.body.errors[0]).toMatchObject({ code: 'provider_error', status: 502 });
+      expect(res.body.errors[0].detail).toContain('409');
+    } finally {
+      fake.startStatus = 201;
+    }
+    const after = await http(t.url, 'GET', `${base}/${created.body.id}`, { token: partner.token });
+    expect(after.body).toMatchObject({ status: 'created', url: null });
+    const retried = await http(t.url, 'PATCH', `${base}/${created.body.id}/request`, {
+      token: partner.token,
+    });
+    expect(retried.body.status).toBe('pending');
+  });
+
   it('converges 100 identifications whose callbacks arrive 1-3 times each, in random order, with stale ones mixed in', async () => {
     const cases = [];
     for (let i = 0; i < 100; i++) {
