@@ -117,4 +117,98 @@ export class IdentificationsRepository {
       [identificationId],
     );
   }
+
+  /** Lock several identifications at once, in id order so concurrent batches cannot deadlock. */
+  lockManyUnscoped(tx: EntityManager, ids: string[]): Promise<IdentificationEntity[]> {
+    return tx
+      .getRepository(IdentificationEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id IN (:...ids)', { ids })
+      .orderBy('i.id')
+      .getMany();
+  }
+
+  /** Store raw provider results once each; answers, per identification, the stored row's id and whether it is new. */
+  async addProviderResults(
+    tx: EntityManager,
+    rows: { identificationId: string; provider: string; result: string; payload: unknown; source: string }[],
+  ): Promise<Map<string, { id: string; isNew: boolean }>> {
+    const records = rows.map((r) => ({
+      identification_id: r.identificationId,
+      provider: r.provider,
+      result: r.result,
+      payload: r.payload,
+      payload_sha256: createHash('sha256').update(JSON.stringify(r.payload)).digest('hex'),
+      source: r.source,
+    }));
+    const inserted: { id: string; identification_id: string }[] = await tx.query(
+      `INSERT INTO provider_results (identification_id, provider, result, payload, payload_sha256, source)
+       SELECT identification_id, provider, result, payload, payload_sha256, source
+         FROM jsonb_to_recordset($1::jsonb) AS x(identification_id char(36), provider text, result text,
+              payload jsonb, payload_sha256 char(64), source text)
+       ON CONFLICT (identification_id, payload_sha256) DO NOTHING RETURNING id, identification_id`,
+      [JSON.stringify(records)],
+    );
+    const out = new Map(inserted.map((r) => [r.identification_id, { id: String(r.id), isNew: true }]));
+    const missing = records.filter((r) => !out.has(r.identification_id));
+    if (missing.length) {
+      const existing: { id: string; identification_id: string }[] = await tx.query(
+        `SELECT p.id, p.identification_id FROM provider_results p
+           JOIN unnest($1::char(36)[], $2::char(64)[]) AS k(identification_id, sha)
+             ON p.identification_id = k.identification_id AND p.payload_sha256 = k.sha`,
+        [missing.map((r) => r.identification_id), missing.map((r) => r.payload_sha256)],
+      );
+      for (const r of existing) out.set(r.identification_id, { id: String(r.id), isNew: false });
+    }
+    return out;
+  }
+
+  /** Write the next state of several identifications in one statement. */
+  async updateMany(tx: EntityManager, rows: IdentificationEntity[]): Promise<void> {
+    if (!rows.length) return;
+    const records = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      provider_result: r.providerResult,
+      failure_reason: r.failureReason,
+      reference: r.reference,
+      completed_at: r.completedAt,
+      review_started_at: r.reviewStartedAt,
+      flagged: r.flagged,
+      flag_reasons: r.flagReasons,
+    }));
+    await tx.query(
+      `UPDATE identifications i
+          SET status = x.status, provider_result = x.provider_result, failure_reason = x.failure_reason,
+              reference = x.reference, completed_at = x.completed_at, review_started_at = x.review_started_at,
+              flagged = x.flagged, flag_reasons = x.flag_reasons, version = i.version + 1, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id char(36), status text, provider_result text, failure_reason text,
+              reference text, completed_at timestamptz, review_started_at timestamptz, flagged boolean, flag_reasons jsonb)
+        WHERE i.id = x.id`,
+      [JSON.stringify(records)],
+    );
+  }
+
+  async addEvents(tx: EntityManager, events: NewEvent[]): Promise<void> {
+    if (!events.length) return;
+    const records = events.map((e) => ({
+      identification_id: e.identificationId,
+      kind: e.kind,
+      from_status: e.from,
+      to_status: e.to,
+      actor: e.actor,
+      actor_id: e.actorId ?? null,
+      reason_code: e.reasonCode ?? null,
+      provider_result_id: e.providerResultId ?? null,
+    }));
+    await tx.query(
+      `INSERT INTO identification_events
+         (identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id)
+       SELECT identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(identification_id char(36), kind text, from_status text, to_status text,
+              actor text, actor_id text, reason_code text, provider_result_id bigint)`,
+      [JSON.stringify(records)],
+    );
+  }
 }

@@ -1,21 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#kyc/common';
-import { appendDomainEvent, type Tx } from '#kyc/database';
-import { IDENTITY_FIELDS, PersonsService, type VerifiedValue } from '#kyc/persons';
+import { appendDomainEvents, type DomainEvent, type Tx } from '#kyc/database';
+import { IDENTITY_FIELDS, type PersonEntity, PersonsService, type VerifiedValue } from '#kyc/persons';
 import { toIdentificationEventPayload } from './dto/identification-response.js';
 import type { IdentificationEntity } from './entities/identification.entity.js';
-import { IdentificationsRepository } from './identifications.repository.js';
+import { IdentificationsRepository, type NewEvent } from './identifications.repository.js';
 import type { ProviderResult } from './provider/identification-provider.js';
 import { documentMayCarryAddress } from './rules/documents-with-address.js';
-import { canTransition, isFinal, REVIEW_STATUSES } from './rules/state-machine.js';
+import { decide } from './rules/result-decision.js';
+import { REVIEW_STATUSES } from './rules/state-machine.js';
 
 export type ApplyOutcome =
   'transitioned' | 'unchanged' | 'repeated' | 'contradiction' | 'ignored' | 'unknown_transaction';
 
+/** Runs inside the same transaction, after the results are applied (e.g. to mark callbacks processed). */
+export type AfterApply = (tx: Tx, outcomes: Map<string, ApplyOutcome>) => Promise<void>;
+
 const COMPLETING = new Set(['successful', 'failed']);
+const OUTCOME = {
+  transition: 'transitioned',
+  repeated: 'repeated',
+  unchanged: 'unchanged',
+  contradiction: 'contradiction',
+  ignored: 'ignored',
+} as const;
 
 /**
- * Applies an authoritative provider result. Idempotent: the same result twice changes nothing; a result
+ * Applies authoritative provider results, many at once: one transaction and a handful of set-based
+ * statements per batch, whatever its size. Idempotent: the same result twice changes nothing; a result
  * that contradicts a final status is recorded and flags the case, it never moves the status.
  */
 @Injectable()
@@ -29,70 +41,118 @@ export class ProviderResultsService {
   ) {}
 
   async apply(provider: string, result: ProviderResult, source: string): Promise<ApplyOutcome> {
+    const outcomes = await this.applyMany(provider, [result], source);
+    return outcomes.get(result.transactionNumber) ?? 'unknown_transaction';
+  }
+
+  /** At most one result per transaction number. */
+  async applyMany(
+    provider: string,
+    results: ProviderResult[],
+    source: string,
+    afterApply?: AfterApply,
+  ): Promise<Map<string, ApplyOutcome>> {
     return this.repo.transaction(async (tx) => {
-      const current = await this.repo.lockUnscoped(tx, result.transactionNumber);
-      if (!current) return 'unknown_transaction';
-      const stored = await this.repo.addProviderResult(tx, {
-        identificationId: current.id,
-        provider,
-        result: result.resultCode,
-        payload: result.raw,
-        source,
-      });
-      const to = result.status;
-      const base = {
-        identificationId: current.id,
-        from: current.status,
-        to,
-        actor: 'provider' as const,
-        actorId: provider,
-        reasonCode: result.reason,
-        providerResultId: stored.id,
-      };
-      if (to === current.status) {
-        if (!stored.isNew || isFinal(to)) return 'unchanged';
-        // The customer tried again with the same url and the attempt ended the same way (e.g. aborted twice).
-        await this.repo.update(tx, current, {
-          failureReason: result.reason,
-          providerResult: result.resultCode,
-        });
-        await this.repo.addEvent(tx, { ...base, kind: 'repeated' });
-        return 'repeated';
+      const outcomes = new Map<string, ApplyOutcome>(
+        results.map((r) => [r.transactionNumber, 'unknown_transaction']),
+      );
+      const locked = results.length ? await this.repo.lockManyUnscoped(tx, [...outcomes.keys()]) : [];
+      const byId = new Map(locked.map((i) => [i.id, i]));
+      const known = results.filter((r) => byId.has(r.transactionNumber));
+      const stored = await this.repo.addProviderResults(
+        tx,
+        known.map((r) => ({
+          identificationId: r.transactionNumber,
+          provider,
+          result: r.resultCode,
+          payload: r.raw,
+          source,
+        })),
+      );
+      const persons = await this.lockPersonsOfSuccesses(tx, known, byId);
+      const next: IdentificationEntity[] = [];
+      const events: NewEvent[] = [];
+      const outbox: DomainEvent[] = [];
+      for (const result of known) {
+        const current = byId.get(result.transactionNumber)!;
+        const row = stored.get(current.id)!;
+        const decision = decide(current.status, result.status, row.isNew);
+        outcomes.set(current.id, OUTCOME[decision]);
+        const event = {
+          identificationId: current.id,
+          from: current.status,
+          to: result.status,
+          actor: 'provider' as const,
+          actorId: provider,
+          reasonCode: result.reason,
+          providerResultId: row.id,
+        };
+        if (decision === 'repeated') {
+          next.push({ ...current, failureReason: result.reason, providerResult: result.resultCode });
+          events.push({ ...event, kind: 'repeated' });
+        } else if (decision === 'contradiction') {
+          next.push({
+            ...current,
+            flagged: true,
+            flagReasons: addFlag(current.flagReasons, 'provider_contradiction'),
+          });
+          events.push({ ...event, kind: 'contradiction' });
+          this.log.warn(
+            `identification ${current.id}: provider result ${result.resultCode} contradicts final status ${current.status}`,
+          );
+        } else if (decision === 'transition') {
+          const person = persons.get(current.personId);
+          const updated = await this.transitioned(tx, current, result, person);
+          next.push(updated);
+          events.push({ ...event, kind: 'transition' });
+          outbox.push({
+            type: 'IDENTIFICATION',
+            partnerId: current.partnerId,
+            entityId: current.id,
+            payload: toIdentificationEventPayload(updated),
+          });
+        }
       }
-      if (!canTransition(current.status, to)) {
-        if (!isFinal(current.status) || !stored.isNew) return 'ignored';
-        await this.repo.update(tx, current, {
-          flagged: true,
-          flagReasons: addFlag(current.flagReasons, 'provider_contradiction'),
-        });
-        await this.repo.addEvent(tx, { ...base, kind: 'contradiction' });
-        this.log.warn(
-          `identification ${current.id}: provider result ${result.resultCode} contradicts final status ${current.status}`,
-        );
-        return 'contradiction';
-      }
-      await this.transition(tx, current, result, stored.id);
-      return 'transitioned';
+      await this.repo.updateMany(tx, next);
+      await this.repo.addEvents(tx, events);
+      await appendDomainEvents(tx, outbox);
+      await afterApply?.(tx, outcomes);
+      return outcomes;
     });
   }
 
-  private async transition(
+  /** Persons whose identification may become successful, locked once for the batch. */
+  private async lockPersonsOfSuccesses(
+    tx: Tx,
+    results: ProviderResult[],
+    byId: Map<string, IdentificationEntity>,
+  ) {
+    const ids = results
+      .filter((r) => r.status === 'successful')
+      .map((r) => byId.get(r.transactionNumber)!.personId);
+    const rows = ids.length ? await this.persons.getManyForUpdateUnscoped(tx, [...new Set(ids)]) : [];
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
+  /** The identification's next state; on success the verified data lands on the person first. */
+  private async transitioned(
     tx: Tx,
     current: IdentificationEntity,
     result: ProviderResult,
-    providerResultId: string,
-  ) {
+    person: PersonEntity | undefined,
+  ): Promise<IdentificationEntity> {
     const to = result.status;
     const now = this.clock.now();
     let flags = current.flagReasons;
-    if (to === 'successful') {
-      const changed = await this.applyVerifiedData(tx, current, result);
+    if (to === 'successful' && person) {
+      const changed = await this.applyVerifiedData(tx, current, result, person);
       if (changed.some((f) => IDENTITY_FIELDS.has(f))) flags = addFlag(flags, 'identity_data_changed');
     }
     if ((to === 'successful' || to === 'pending_successful') && lacksProofOfAddress(current, result)) {
       flags = addFlag(flags, 'missing_proof_of_address');
     }
-    const columns: Partial<IdentificationEntity> = {
+    return {
+      ...current,
       status: to,
       providerResult: result.resultCode,
       failureReason: result.reason,
@@ -104,23 +164,6 @@ export class ProviderResultsService {
       flagged: flags.length > 0,
       flagReasons: flags,
     };
-    await this.repo.update(tx, current, columns);
-    await this.repo.addEvent(tx, {
-      identificationId: current.id,
-      kind: 'transition',
-      from: current.status,
-      to,
-      actor: 'provider',
-      actorId: 'idnow',
-      reasonCode: result.reason,
-      providerResultId,
-    });
-    await appendDomainEvent(tx, {
-      type: 'IDENTIFICATION',
-      partnerId: current.partnerId,
-      entityId: current.id,
-      payload: toIdentificationEventPayload({ ...current, ...columns }),
-    });
   }
 
   /** The agent's corrections and the verified mobile number land on the person, with a field diff. */
@@ -128,25 +171,19 @@ export class ProviderResultsService {
     tx: Tx,
     current: IdentificationEntity,
     result: ProviderResult,
+    person: PersonEntity,
   ): Promise<string[]> {
-    const person = await this.persons.getForUpdate(tx, current.partnerId, current.personId);
     const values: VerifiedValue[] = [];
     for (const f of result.fields) {
       if (f.value === null) continue;
-      if (f.status === 'CHANGE' || f.status === 'NEW') values.push({ field: f.field, value: f.value });
+      // A NEW value fills a gap; it never overwrites what the partner sent.
+      if (f.status === 'CHANGE' || (f.status === 'NEW' && this.persons.isBlank(person, f.field))) {
+        values.push({ field: f.field, value: f.value });
+      }
     }
     if (result.verifiedMobileNumber)
       values.push({ field: 'mobile_number', value: result.verifiedMobileNumber });
-    // A NEW value fills a gap; it never overwrites what the partner sent.
-    const fillOnly = new Set(result.fields.filter((f) => f.status === 'NEW').map((f) => f.field));
-    const applicable = values.filter((v) => !fillOnly.has(v.field) || isEmpty(person, v.field));
-    const changes = await this.persons.applyVerifiedData(
-      tx,
-      person,
-      applicable,
-      'provider_agent',
-      current.id,
-    );
+    const changes = await this.persons.applyVerifiedData(tx, person, values, 'provider_agent', current.id);
     return changes.map((c) => c.field);
   }
 }
@@ -158,12 +195,4 @@ function addFlag(flags: string[], flag: string): string[] {
 function lacksProofOfAddress(current: IdentificationEntity, result: ProviderResult): boolean {
   if (current.proofOfAddressType || !result.document?.type || !result.document.country) return false;
   return !documentMayCarryAddress(result.document.type, result.document.country);
-}
-
-function isEmpty(person: object, field: string): boolean {
-  const key = field
-    .replace(/^address\./, 'address_')
-    .replace(/_([a-z0-9])/g, (_m: string, c: string) => c.toUpperCase());
-  const v = (person as Record<string, unknown>)[key];
-  return v === null || v === undefined || v === '';
 }

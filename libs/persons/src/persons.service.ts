@@ -98,6 +98,26 @@ export class PersonsService {
       columns,
       changes.map((c) => ({ ...c, source, identificationId })),
     );
+    // Keep the caller's locked snapshot current, in case it applies more to the same person.
+    Object.assign(person, columns, { version: person.version + 1 });
     return changes;
+  }
+
+  /** Lock several persons in a transaction, across partners (the provider's results name no partner). */
+  getManyForUpdateUnscoped(tx: Tx, ids: string[]): Promise<PersonEntity[]> {
+    return tx
+      .getRepository(PersonEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id IN (:...ids)', { ids })
+      .orderBy('p.id')
+      .getMany();
+  }
+
+  /** True when the person has no value for this verifiable field (Solaris name, e.g. `address.city`). */
+  isBlank(person: PersonEntity, field: string): boolean {
+    const column = VERIFIABLE_FIELDS[field];
+    const v = column ? person[column] : undefined;
+    return v === null || v === undefined || v === '';
   }
 }

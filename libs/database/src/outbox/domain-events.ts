@@ -20,3 +20,14 @@ export async function appendDomainEvent(tx: Tx, e: DomainEvent): Promise<void> {
     [e.type, e.partnerId, e.entityId, JSON.stringify(e.payload)],
   );
 }
+
+/** Several outbox rows in one statement, in the order given. */
+export async function appendDomainEvents(tx: Tx, events: DomainEvent[]): Promise<void> {
+  if (!events.length) return;
+  const records = events.map((e, i) => ({ n: i, t: e.type, p: e.partnerId, e: e.entityId, d: e.payload }));
+  await tx.query(
+    `INSERT INTO domain_events (event_type, partner_id, entity_id, payload)
+     SELECT t, p, e, d FROM jsonb_to_recordset($1::jsonb) AS x(n int, t text, p text, e text, d jsonb) ORDER BY n`,
+    [JSON.stringify(records)],
+  );
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface ClaimedCallback {
   id: string;
@@ -49,10 +49,16 @@ export class CallbackIntakeRepository {
     return rows;
   }
 
-  async markProcessed(ids: string[], outcome: string): Promise<void> {
-    await this.ds.query(
-      `UPDATE provider_callbacks SET processed_at = now(), outcome = $2, last_error = NULL WHERE id = ANY($1::bigint[])`,
-      [ids, outcome],
+  /** Mark callbacks processed with their outcome; pass the apply transaction so both commit together. */
+  async markProcessed(
+    outcomes: { id: string; outcome: string }[],
+    tx: EntityManager = this.ds.manager,
+  ): Promise<void> {
+    if (!outcomes.length) return;
+    await tx.query(
+      `UPDATE provider_callbacks c SET processed_at = now(), outcome = x.outcome, last_error = NULL
+         FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, outcome text) WHERE c.id = x.id`,
+      [JSON.stringify(outcomes)],
     );
   }
 

@@ -5,6 +5,7 @@ import { CallbackIntakeRepository, type ClaimedCallback } from './callback-intak
 const BATCH = 50;
 const LEASE_MS = 60_000;
 const SWEEP_MS = 2_000;
+const PULL_CONCURRENCY = 16;
 /** Retry a failed pull after 5 s, 10 s, 20 s ... up to 10 minutes. */
 const backoffMs = (attempts: number) => Math.min(600_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 
@@ -65,10 +66,7 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
       const claimed = await this.intake.claimDue(this.provider.name, BATCH, LEASE_MS);
       if (!claimed.length) return total;
       total += claimed.length;
-      const byTransaction = new Map<string, ClaimedCallback[]>();
-      for (const c of claimed)
-        byTransaction.set(c.transaction_number, [...(byTransaction.get(c.transaction_number) ?? []), c]);
-      await Promise.all([...byTransaction].map(([txn, rows]) => this.processTransaction(txn, rows)));
+      await this.processBatch(claimed);
     }
     return total;
   }
@@ -78,16 +76,60 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
     while (this.running) await this.running;
   }
 
-  private async processTransaction(txn: string, rows: ClaimedCallback[]): Promise<void> {
-    const ids = rows.map((r) => r.id);
-    try {
-      const result = await this.provider.fetchResult(txn);
-      const outcome = result ? await this.results.apply(this.provider.name, result, 'callback') : 'no_result';
-      await this.intake.markProcessed(ids, outcome);
-    } catch (e) {
+  /**
+   * One pull per transaction number (several callbacks for one transaction need one pull), at most
+   * PULL_CONCURRENCY at a time; then every result of the batch is applied, and its callbacks marked
+   * processed, in one transaction.
+   */
+  private async processBatch(claimed: ClaimedCallback[]): Promise<void> {
+    const byTransaction = new Map<string, ClaimedCallback[]>();
+    for (const c of claimed)
+      byTransaction.set(c.transaction_number, [...(byTransaction.get(c.transaction_number) ?? []), c]);
+    const pulled = await mapLimit([...byTransaction.keys()], PULL_CONCURRENCY, async (txn) => {
+      try {
+        return { txn, result: await this.provider.fetchResult(txn) };
+      } catch (error) {
+        return { txn, error: error as Error };
+      }
+    });
+    for (const p of pulled) {
+      if (!p.error) continue;
+      const rows = byTransaction.get(p.txn)!;
       const attempts = Math.max(...rows.map((r) => r.attempts));
-      await this.intake.markFailed(ids, (e as Error).name, backoffMs(attempts));
-      this.log.warn(`callback for ${txn} will be retried (attempt ${attempts}): ${(e as Error).name}`);
+      await this.intake.markFailed(
+        rows.map((r) => r.id),
+        p.error.name,
+        backoffMs(attempts),
+      );
+      this.log.warn(`callback for ${p.txn} will be retried (attempt ${attempts}): ${p.error.name}`);
     }
+    const ok = pulled.filter((p) => !p.error);
+    if (!ok.length) return;
+    const results = ok.flatMap((p) => (p.result ? [p.result] : []));
+    await this.results.applyMany(this.provider.name, results, 'callback', async (tx, outcomes) => {
+      const marks = ok.flatMap((p) =>
+        byTransaction
+          .get(p.txn)!
+          .map((c) => ({
+            id: c.id,
+            outcome: p.result ? (outcomes.get(p.txn) ?? 'unknown_transaction') : 'no_result',
+          })),
+      );
+      await this.intake.markProcessed(marks, tx);
+    });
   }
+}
+
+/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the answer. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
 }
