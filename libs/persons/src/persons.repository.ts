@@ -18,36 +18,33 @@ export class PersonsRepository {
     return this.ds.getRepository(PersonEntity).findOneBy({ id });
   }
 
-  async insert(person: PersonEntity): Promise<PersonEntity> {
-    await this.ds.getRepository(PersonEntity).insert(person);
-    return (await this.findById(person.partnerId, person.id)) as PersonEntity;
+  /**
+   * One INSERT: the database's defaults come back through RETURNING into `person`, so no read follows.
+   * Unset nullable fields are written as null so the response shows them as null.
+   */
+  async insert(person: PersonEntity, m: EntityManager = this.ds.manager): Promise<PersonEntity> {
+    for (const c of this.ds.getMetadata(PersonEntity).columns) {
+      const key = c.propertyName as keyof PersonEntity;
+      if (person[key] === undefined && c.isNullable) (person as unknown as Record<string, null>)[key] = null;
+    }
+    await m.getRepository(PersonEntity).insert(person);
+    return person;
   }
 
   /**
-   * Insert unless `limit` identical persons already exist. The identity tuple is locked for the
-   * transaction so concurrent creates cannot slip past the limit together.
+   * Insert unless `limit` identical persons already exist. The identity's counter row (kept by a
+   * trigger) is locked for the transaction, so concurrent creates cannot slip past the limit together.
    */
   async insertWithIdentityLimit(person: PersonEntity, limit: number): Promise<PersonEntity | 'limit'> {
-    const inserted = await this.ds.transaction(async (m) => {
-      const key = JSON.stringify([
-        person.partnerId,
-        person.firstName,
-        person.lastName,
-        person.birthDate,
-        person.birthCity,
-      ]);
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-      const [{ n }] = await m.query<[{ n: number }]>(
-        `SELECT count(*)::int AS n FROM persons
-          WHERE partner_id = $1 AND first_name IS NOT DISTINCT FROM $2 AND last_name IS NOT DISTINCT FROM $3
-            AND birth_date IS NOT DISTINCT FROM $4 AND birth_city IS NOT DISTINCT FROM $5`,
+    return this.ds.transaction(async (m) => {
+      const [row] = await m.query<{ n: number }[]>(
+        `SELECT n FROM person_identity_counts
+          WHERE partner_id = $1 AND identity = person_identity($2, $3, $4::date, $5) FOR UPDATE`,
         [person.partnerId, person.firstName, person.lastName, person.birthDate, person.birthCity],
       );
-      if (n >= limit) return false;
-      await m.getRepository(PersonEntity).insert(person);
-      return true;
+      if (row && row.n >= limit) return 'limit' as const;
+      return this.insert(person, m);
     });
-    return inserted ? ((await this.findById(person.partnerId, person.id)) as PersonEntity) : 'limit';
   }
 
   /** Lock the row, let `change` compute the new columns, save with a version bump. */

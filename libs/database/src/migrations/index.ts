@@ -1,10 +1,12 @@
 import { CreatePartnersAndPersons1764216000000 } from './1764216000000-CreatePartnersAndPersons.js';
 import { CreateIdentificationsAndOutbox1764300000000 } from './1764300000000-CreateIdentificationsAndOutbox.js';
 import { CreateIdnowSandbox1764400000000 } from './1764400000000-CreateIdnowSandbox.js';
+import { CreatePersonIdentityCounts1764500000000 } from './1764500000000-CreatePersonIdentityCounts.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
   CreatePartnersAndPersons1764216000000,
   CreateIdentificationsAndOutbox1764300000000,
   CreateIdnowSandbox1764400000000,
+  CreatePersonIdentityCounts1764500000000,
 ];
