@@ -28,7 +28,8 @@ export interface IdnowStartData {
   preferredLang?: string | null;
 }
 
-const START_FIELDS = [
+/** The documented flat fields of a start request, in IDnow's order; the sandbox accepts exactly these. */
+export const START_FIELDS = [
   'birthday',
   'birthplace',
   'birthname',

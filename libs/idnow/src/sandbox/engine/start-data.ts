@@ -1,28 +1,6 @@
-/** The flat fields of IDnow's start request, in the documented order (fixtures/idnow/README.md). */
-export const START_FIELDS = [
-  'birthday',
-  'birthplace',
-  'birthname',
-  'city',
-  'country',
-  'custom1',
-  'custom2',
-  'custom3',
-  'custom4',
-  'custom5',
-  'trackingid',
-  'email',
-  'firstname',
-  'gender',
-  'lastname',
-  'mobilephone',
-  'nationality',
-  'street',
-  'streetnumber',
-  'title',
-  'zipcode',
-  'preferredLang',
-] as const;
+import { START_FIELDS } from '../../client/idnow-start-data.js';
+
+export { START_FIELDS };
 export type StartField = (typeof START_FIELDS)[number];
 
 /** What the partner sent with start, as sent (strings only). */
