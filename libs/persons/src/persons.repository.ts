@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { appendDomainEvent } from '#kyc/database';
 import { PersonEntity } from './entities/person.entity.js';
 
@@ -19,16 +20,33 @@ export class PersonsRepository {
   }
 
   /**
-   * One INSERT: the database's defaults come back through RETURNING into `person`, so no read follows.
-   * Unset nullable fields are written as null so the response shows them as null.
+   * One INSERT, its SQL built once from the entity's columns (the create path is hot: TypeORM's query
+   * building cost more than the statement). Unset nullable fields are written as null.
    */
   async insert(person: PersonEntity, m: EntityManager = this.ds.manager): Promise<PersonEntity> {
-    for (const c of this.ds.getMetadata(PersonEntity).columns) {
-      const key = c.propertyName as keyof PersonEntity;
-      if (person[key] === undefined && c.isNullable) (person as unknown as Record<string, null>)[key] = null;
-    }
-    await m.getRepository(PersonEntity).insert(person);
-    return person;
+    const { sql, columns } = (this.insertStatement ??= this.buildInsert());
+    const params = columns.map((c) => {
+      const v: unknown = c.getEntityValue(person, true);
+      if (v === undefined || v === null) return null;
+      return c.type === 'jsonb' ? JSON.stringify(v) : v;
+    });
+    const [row] = await m.query<{ created_at: Date; updated_at: Date }[]>(sql, params);
+    for (const c of columns) if (c.getEntityValue(person) === undefined) c.setEntityValue(person, null);
+    return Object.assign(person, { createdAt: row.created_at, updatedAt: row.updated_at });
+  }
+
+  private insertStatement?: { sql: string; columns: ColumnMetadata[] };
+
+  private buildInsert(): { sql: string; columns: ColumnMetadata[] } {
+    const columns = this.ds
+      .getMetadata(PersonEntity)
+      .columns.filter((c) => !c.isCreateDate && !c.isUpdateDate);
+    const names = columns.map((c) => c.databaseName).join(', ');
+    const values = columns.map((_, i) => `$${i + 1}`).join(', ');
+    return {
+      columns,
+      sql: `INSERT INTO persons (${names}) VALUES (${values}) RETURNING created_at, updated_at`,
+    };
   }
 
   /**

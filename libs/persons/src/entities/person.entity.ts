@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 const cents = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-/** The Solaris person resource. Columns are flat; the response mapper rebuilds the nested objects. */
+/**
+ * The Solaris person resource. Columns are flat; the response mapper rebuilds the nested objects.
+ * Defaults are stated here as well as in the table, so a new entity is complete before it is inserted.
+ */
 @Entity('persons')
 export class PersonEntity {
   @PrimaryColumn({ type: 'char', length: 36 }) id: string;
@@ -37,7 +40,7 @@ export class PersonEntity {
   @Column({ type: 'text', nullable: true }) employmentStatus: string | null;
   @Column({ type: 'text', nullable: true }) jobTitle: string | null;
   @Column({ type: 'text', nullable: true }) taxAssessment: string | null;
-  @Column({ type: 'text', default: 'UNKNOWN' }) maritalStatus: string;
+  @Column({ type: 'text', default: 'UNKNOWN' }) maritalStatus = 'UNKNOWN';
   @Column({ type: 'boolean', nullable: true }) fatcaRelevant: boolean | null;
   @Column({ type: 'timestamptz', nullable: true }) fatcaCrsConfirmedAt: Date | null;
   @Column({ type: 'text', nullable: true }) businessPurpose: string | null;
@@ -47,7 +50,7 @@ export class PersonEntity {
   @Column({ type: 'timestamptz', nullable: true }) ownEconomicInterestSignedAt: Date | null;
   @Column({ type: 'date', nullable: true }) amlFollowUpDate: string | null;
   @Column({ type: 'date', nullable: true }) amlConfirmedOn: string | null;
-  @Column({ type: 'boolean', default: false }) flaggedByCompliance: boolean;
+  @Column({ type: 'boolean', default: false }) flaggedByCompliance = false;
   @Column({ type: 'bigint', nullable: true, transformer: cents }) expectedMonthlyRevenueCents: number | null;
   @Column({ type: 'text', nullable: true }) vatNumber: string | null;
   @Column({ type: 'text', nullable: true }) websiteSocialMedia: string | null;
@@ -59,9 +62,9 @@ export class PersonEntity {
   @Column({ type: 'text', nullable: true }) businessCity: string | null;
   @Column({ type: 'char', length: 2, nullable: true }) businessCountry: string | null;
   @Column({ type: 'text', nullable: true }) businessState: string | null;
-  @Column({ type: 'text', default: 'NOT_SCREENED' }) screeningProgress: string;
-  @Column({ type: 'text', default: 'NOT_SCORED' }) riskClassificationStatus: string;
-  @Column({ type: 'text', default: 'NOT_VETTED' }) customerVettingStatus: string;
+  @Column({ type: 'text', default: 'NOT_SCREENED' }) screeningProgress = 'NOT_SCREENED';
+  @Column({ type: 'text', default: 'NOT_SCORED' }) riskClassificationStatus = 'NOT_SCORED';
+  @Column({ type: 'text', default: 'NOT_VETTED' }) customerVettingStatus = 'NOT_VETTED';
   @Column({ type: 'text', nullable: true }) annualIncomeRange: string | null;
   @Column({ type: 'timestamptz', nullable: true }) dataTermsSignedAt: Date | null;
   @Column({ type: 'text', nullable: true }) branch: string | null;
@@ -73,11 +76,11 @@ export class PersonEntity {
   @Column({ type: 'char', length: 2, nullable: true }) workCountry: string | null;
   @Column({ type: 'text', nullable: true }) workProvince: string | null;
   @Column({ type: 'boolean', nullable: true }) selfDeclaredAsPep: boolean | null;
-  @Column({ type: 'jsonb', default: () => "'[]'" }) internationalOperativityExpectation: string[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) internationalOperativityExpectation: string[] = [];
   @Column({ type: 'text', nullable: true }) registrationNumber: string | null;
   @Column({ type: 'date', nullable: true }) legitimationValidUntil: string | null;
 
-  @Column({ type: 'integer', default: 1 }) version: number;
+  @Column({ type: 'integer', default: 1 }) version = 1;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
