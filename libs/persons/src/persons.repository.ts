@@ -24,45 +24,53 @@ export class PersonsRepository {
    * building cost more than the statement). Unset nullable fields are written as null.
    */
   async insert(person: PersonEntity, m: EntityManager = this.ds.manager): Promise<PersonEntity> {
-    const { sql, columns } = (this.insertStatement ??= this.buildInsert());
+    const { plain } = this.statements();
+    return (await this.run(m, plain, person, [])) as PersonEntity;
+  }
+
+  /**
+   * Insert unless `limit` identical persons already exist, in one statement: the identity's counter row
+   * (kept by a trigger) is locked by the statement, so concurrent creates cannot slip past the limit.
+   */
+  async insertWithIdentityLimit(person: PersonEntity, limit: number): Promise<PersonEntity | 'limit'> {
+    const { limited } = this.statements();
+    return (await this.run(this.ds.manager, limited, person, [limit])) ?? 'limit';
+  }
+
+  private prepared?: { plain: string; limited: string; columns: ColumnMetadata[] };
+
+  private statements() {
+    if (this.prepared) return this.prepared;
+    const columns = this.ds
+      .getMetadata(PersonEntity)
+      .columns.filter((c) => !c.isCreateDate && !c.isUpdateDate);
+    const names = columns.map((c) => c.databaseName).join(', ');
+    const params = columns.map((_, i) => `$${i + 1}`).join(', ');
+    const at = (name: string) => `$${columns.findIndex((c) => c.databaseName === name) + 1}`;
+    const identity = `person_identity(${at('first_name')}::text, ${at('last_name')}::text, ${at('birth_date')}::date, ${at('birth_city')}::text)`;
+    const returning = 'RETURNING created_at, updated_at';
+    this.prepared = {
+      columns,
+      plain: `INSERT INTO persons (${names}) VALUES (${params}) ${returning}`,
+      limited: `WITH counted AS (SELECT n FROM person_identity_counts
+                  WHERE partner_id = ${at('partner_id')}::varchar AND identity = ${identity} FOR UPDATE)
+                INSERT INTO persons (${names}) SELECT ${params}
+                 WHERE NOT EXISTS (SELECT 1 FROM counted WHERE n >= $${columns.length + 1}::int) ${returning}`,
+    };
+    return this.prepared;
+  }
+
+  private async run(m: EntityManager, sql: string, person: PersonEntity, extra: unknown[]) {
+    const { columns } = this.statements();
     const params = columns.map((c) => {
       const v: unknown = c.getEntityValue(person, true);
       if (v === undefined || v === null) return null;
       return c.type === 'jsonb' ? JSON.stringify(v) : v;
     });
-    const [row] = await m.query<{ created_at: Date; updated_at: Date }[]>(sql, params);
+    const [row] = await m.query<{ created_at: Date; updated_at: Date }[]>(sql, [...params, ...extra]);
+    if (!row) return null;
     for (const c of columns) if (c.getEntityValue(person) === undefined) c.setEntityValue(person, null);
     return Object.assign(person, { createdAt: row.created_at, updatedAt: row.updated_at });
-  }
-
-  private insertStatement?: { sql: string; columns: ColumnMetadata[] };
-
-  private buildInsert(): { sql: string; columns: ColumnMetadata[] } {
-    const columns = this.ds
-      .getMetadata(PersonEntity)
-      .columns.filter((c) => !c.isCreateDate && !c.isUpdateDate);
-    const names = columns.map((c) => c.databaseName).join(', ');
-    const values = columns.map((_, i) => `$${i + 1}`).join(', ');
-    return {
-      columns,
-      sql: `INSERT INTO persons (${names}) VALUES (${values}) RETURNING created_at, updated_at`,
-    };
-  }
-
-  /**
-   * Insert unless `limit` identical persons already exist. The identity's counter row (kept by a
-   * trigger) is locked for the transaction, so concurrent creates cannot slip past the limit together.
-   */
-  async insertWithIdentityLimit(person: PersonEntity, limit: number): Promise<PersonEntity | 'limit'> {
-    return this.ds.transaction(async (m) => {
-      const [row] = await m.query<{ n: number }[]>(
-        `SELECT n FROM person_identity_counts
-          WHERE partner_id = $1 AND identity = person_identity($2, $3, $4::date, $5) FOR UPDATE`,
-        [person.partnerId, person.firstName, person.lastName, person.birthDate, person.birthCity],
-      );
-      if (row && row.n >= limit) return 'limit' as const;
-      return this.insert(person, m);
-    });
   }
 
   /** Lock the row, let `change` compute the new columns, save with a version bump. */
