@@ -1,0 +1,297 @@
+// Shared helpers for the benchmarks under bench/: throw-away PostgreSQL databases, child servers,
+// autocannon runs, machine facts and the ratio report. Plain ESM, no build step.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export const DEFAULT_DATABASE_URL = 'postgresql://root@127.0.0.1:5432/postgres';
+
+/** `--name value`, `--name=value`, then the BENCH_<NAME> variable, then the default. */
+export function setting(name, fallback, argv = process.argv.slice(2), env = process.env) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === `--${name}` && argv[i + 1] !== undefined) return argv[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+  }
+  const v = env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+export function numberSetting(name, fallback) {
+  const raw = setting(name, String(fallback));
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    process.stderr.write(`--${name} must be a non-negative number, got ${raw}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Cleanup steps run in reverse order once, on success, failure or Ctrl-C. */
+export function cleanupStack() {
+  const steps = [];
+  let done = false;
+  const run = async () => {
+    if (done) return;
+    done = true;
+    for (const step of steps.reverse()) {
+      try {
+        await step();
+      } catch (e) {
+        process.stderr.write(`cleanup: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      process.stderr.write(`\n${sig}: cleaning up\n`);
+      void run().then(() => process.exit(130));
+    });
+  }
+  return { add: (fn) => steps.push(fn), run };
+}
+
+export function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh empty database on the server of `serverUrl`; returns its URL. */
+export async function createDatabase(serverUrl, name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  return withDatabase(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl, name) {
+  await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** Flush dirty buffers so one phase's writes are not paid for by the next phase's checkpoint. */
+export async function checkpoint(serverUrl) {
+  try {
+    await withClient(serverUrl, (c) => c.query('CHECKPOINT'));
+    return true;
+  } catch {
+    return false; // needs superuser or pg_checkpoint; the run stays valid without it
+  }
+}
+
+export async function postgresVersion(serverUrl) {
+  return withClient(serverUrl, async (c) => (await c.query('SELECT version() AS v')).rows[0].v);
+}
+
+export async function freePort() {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address();
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+/**
+ * Start a server as a child process. Output is kept (last 64 KiB) for the error message if it dies;
+ * `stop()` sends SIGTERM and waits, then SIGKILL.
+ */
+export function startServer(label, args, env) {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-65536);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  const exit = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    });
+  });
+  return {
+    label,
+    pid: child.pid,
+    output: () => output,
+    exited: () => exited,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Poll `url` until it answers 200; fail early if the server process dies. */
+export async function waitForOk(server, url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (server.exited()) {
+      throw new Error(
+        `${server.label} exited (${JSON.stringify(server.exited())}) before ${url} answered:\n${server.output()}`,
+      );
+    }
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    await sleep(200);
+  }
+  throw new Error(
+    `${server.label}: ${url} did not answer 200 within ${timeoutMs} ms (last: ${last}):\n${server.output()}`,
+  );
+}
+
+/** One autocannon run; resolves to its result object. Progress output is off; we print our own summary. */
+export async function cannon(opts) {
+  const result = await autocannon({
+    ...opts,
+    renderProgressBar: false,
+    renderResultsTable: false,
+    renderLatencyTable: false,
+  });
+  return result;
+}
+
+/** The figures a benchmark reports for one side, from an autocannon result. */
+export function summarise(result) {
+  const ok = result['2xx'];
+  return {
+    requests_per_second: round(result.requests.average),
+    completed_2xx_per_second: round(ok / result.duration),
+    latency_ms: {
+      mean: round(result.latency.average),
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    total_requests: result.requests.total,
+    ok_2xx: ok,
+    non_2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    duration_s: round(result.duration),
+  };
+}
+
+/** A run with failed requests measures the wrong thing: stop rather than report it. */
+export function assertClean(label, result, sampleError) {
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(
+      `${label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; first failure: ${sampleError ?? 'unknown'}`,
+    );
+  }
+}
+
+/** utime + stime of one process in ms, from /proc (Linux); null elsewhere or when it is gone. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on every Linux this runs on
+
+/**
+ * CPU time so far of the server under test, of the PostgreSQL processes working for it (the backends
+ * and autovacuum workers of `database`, and the server-wide writer processes; other databases'
+ * backends are left out) and of the whole machine (busy time of all CPUs). Differences of two samples
+ * give the CPU each side spends per request, a figure other load on the machine disturbs far less
+ * than throughput.
+ */
+export function cpuSample(serverPid, database) {
+  if (process.platform !== 'linux') return null;
+  let postgres = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let title;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    const ours = ` ${title} `.includes(` ${database} `);
+    const otherDatabase = !ours && /autovacuum worker|\(\d+\)|\[local\]/.test(title);
+    if (!otherDatabase) postgres += processCpuMs(entry) ?? 0;
+  }
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = cpu;
+  const busy = ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS;
+  return {
+    at: performance.now(),
+    server: processCpuMs(serverPid),
+    postgres,
+    machine_busy: busy,
+    self: process.cpuUsage(),
+  };
+}
+
+/** CPU per request between two samples, and how busy the machine was (in CPUs) meanwhile. */
+export function cpuDelta(before, after, requests) {
+  if (!before || !after || !requests) return null;
+  const wall = after.at - before.at;
+  const selfMs = (after.self.user + after.self.system - before.self.user - before.self.system) / 1000;
+  const ownMs = after.server - before.server + (after.postgres - before.postgres) + selfMs;
+  const machineMs = after.machine_busy - before.machine_busy;
+  return {
+    server_ms_per_request: round((after.server - before.server) / requests, 3),
+    postgres_ms_per_request: round((after.postgres - before.postgres) / requests, 3),
+    load_generator_ms_per_request: round(selfMs / requests, 3),
+    server_cpus_used: round((after.server - before.server) / wall),
+    postgres_cpus_used: round((after.postgres - before.postgres) / wall),
+    machine_cpus_busy: round(machineMs / wall),
+    // Busy CPU not spent by the server, PostgreSQL or the load generator: other work on the machine.
+    other_cpus_busy: round(Math.max(0, machineMs - ownMs) / wall),
+  };
+}
+
+export function machineInfo(pgVersion) {
+  const cpus = os.cpus();
+  return {
+    cpu_model: cpus[0]?.model ?? 'unknown',
+    cpu_count: cpus.length,
+    total_memory_bytes: os.totalmem(),
+    total_memory_gib: round(os.totalmem() / 1024 ** 3),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node_version: process.version,
+    postgresql_version: pgVersion,
+  };
+}
+
+export function round(n, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}

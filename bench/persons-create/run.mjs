@@ -1,0 +1,375 @@
+#!/usr/bin/env node
+// bench/persons-create: POST /v1/persons on the real app (built dist/, PostgreSQL) against a raw
+// Fastify + pg baseline doing the same insert, in one run, one after the other, each on its own fresh
+// database. Prints req/s, p50, p99, the two ratios and the target check; writes bench/results/*.json.
+//
+//   npm run bench:persons-create                                   # build, then 10 connections x 20 s a side
+//   node bench/persons-create/run.mjs --duration 5 --warmup 1     # quick run (after npm run build)
+//
+// Settings (flag or BENCH_<NAME> env):
+//   --duration s     measured seconds per side (20)          --connections n   autocannon connections (10)
+//   --warmup s       unmeasured seconds per side first (3)   --out path        result file
+//   --mode sandbox   APP_ENV=sandbox with the sandbox client the app provisions (the default), or
+//   --mode production  APP_ENV=production with a client made by `cli.js partner:create`
+//   --order baseline,system (the default) or system,baseline   --strict   exit 1 when the target is missed
+// DATABASE_URL: the PostgreSQL server the throw-away databases are created on (default
+// postgresql://root@127.0.0.1:5432/postgres; the role needs CREATEDB). DB_POOL_SIZE: both sides' pool (10).
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  assertClean,
+  cannon,
+  checkpoint,
+  cleanupStack,
+  cpuDelta,
+  cpuSample,
+  createDatabase,
+  DEFAULT_DATABASE_URL,
+  dropDatabase,
+  freePort,
+  machineInfo,
+  numberSetting,
+  postgresVersion,
+  round,
+  setting,
+  startServer,
+  summarise,
+  table,
+  waitForOk,
+  withClient,
+} from '../lib/harness.mjs';
+
+const execFileAsync = promisify(execFile);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const APP_MAIN = resolve(ROOT, 'dist/apps/api/src/main.js');
+const APP_CLI = resolve(ROOT, 'dist/apps/api/src/cli.js');
+const DATABASE_LIB = resolve(ROOT, 'dist/libs/database/src/index.js');
+const BASELINE = resolve(ROOT, 'bench/persons-create/baseline-server.mjs');
+
+const TARGET = { min_throughput_ratio: 0.6, max_p99_ratio: 3 };
+const DEFAULT_DURATION = 20;
+
+const SANDBOX_CLIENT = { id: 'sandbox-partner', secret: 'sandbox-secret-change-me' };
+/** The partner owning the persons: the app's sandbox partner, or the one the CLI creates. */
+const PARTNER = { sandbox: 'sandbox', production: 'bench' };
+/** The seed's person; last_name is varied per request (sandbox allows at most 1000 identical persons). */
+const PERSON = {
+  salutation: 'MS',
+  first_name: 'Jane',
+  last_name: 'Doe',
+  address: { line_1: 'Amrumerstrasse', line_2: '14', postal_code: '13353', city: 'Berlin', country: 'DE' },
+  mobile_number: '+49301234567',
+  birth_date: '1992-12-11',
+  nationality: 'DE',
+  terms_conditions_signed_at: '2022-01-01T00:00:00.000Z',
+  data_terms_signed_at: '2022-01-01T00:00:00.000Z',
+};
+
+/** 0 -> "a", 25 -> "z", 26 -> "ba": names may hold letters only, never digits. */
+function letters(n) {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
+}
+
+const settings = {
+  duration: numberSetting('duration', DEFAULT_DURATION),
+  connections: numberSetting('connections', 10),
+  warmup: numberSetting('warmup', 3),
+  mode: setting('mode', 'sandbox'),
+  order: setting('order', 'baseline,system')
+    .split(',')
+    .map((s) => s.trim()),
+  strict: process.argv.includes('--strict') || process.env.BENCH_STRICT === '1',
+  databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  poolSize: Number(process.env.DB_POOL_SIZE || 10),
+};
+function usage(msg) {
+  process.stderr.write(`bench/persons-create: ${msg} (the settings are listed at the top of run.mjs)\n`);
+  process.exit(2);
+}
+const { mode, order } = settings;
+if (!Object.hasOwn(PARTNER, mode)) usage('--mode must be sandbox or production');
+if (order.length !== 2 || !order.includes('system') || !order.includes('baseline')) {
+  usage('--order must be baseline,system or system,baseline');
+}
+if (!(settings.duration > 0) || !(settings.connections >= 1)) {
+  usage('--duration and --connections must be positive');
+}
+const quick = settings.duration < DEFAULT_DURATION;
+const suffix = `${settings.mode === 'production' ? '.production' : ''}${quick ? '.quick' : ''}`;
+settings.out = resolve(ROOT, setting('out', `bench/results/persons-create${suffix}.json`));
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const cleanup = cleanupStack();
+
+/** `cli.js partner:create`, as an operator runs it (it migrates first); returns the printed credentials. */
+async function createPartnerClient(env, partnerId) {
+  if (!existsSync(APP_CLI))
+    throw new Error(`${relative(ROOT, APP_CLI)} is missing: --mode production needs it`);
+  const args = [APP_CLI, 'partner:create', '--name', 'Benchmark partner', '--partner-id', partnerId];
+  const { stdout } = await execFileAsync(process.execPath, [...args, '--client-id', 'bench-client'], {
+    env,
+    timeout: 60_000,
+  });
+  const id = /Client id:\s*(\S+)/.exec(stdout)?.[1];
+  const secret = /Client secret:\s*(\S+)/.exec(stdout)?.[1];
+  if (!id || !secret) throw new Error(`partner:create printed no credentials:\n${stdout}`);
+  return { id, secret };
+}
+
+/** Start one side on its own fresh database; resolves to what autocannon needs. */
+async function prepare(side, dbName) {
+  const port = await freePort();
+  const dbUrl = await createDatabase(settings.databaseUrl, dbName);
+  cleanup.add(() => dropDatabase(settings.databaseUrl, dbName));
+  const base = `http://127.0.0.1:${port}`;
+  const childEnv = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    DB_POOL_SIZE: String(settings.poolSize),
+  };
+  let server;
+  let headers = { 'content-type': 'application/json' };
+
+  if (side === 'system') {
+    // The real app: it runs its migrations at start-up; in sandbox mode it also provisions the sandbox
+    // partner client, in production mode the client comes from the CLI.
+    const appEnv = {
+      ...childEnv,
+      APP_ENV: settings.mode,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      // Production refuses to start without IDnow settings; creating a person never calls IDnow, so a
+      // placeholder that points nowhere will do unless real ones are given.
+      ...(settings.mode === 'production'
+        ? {
+            IDNOW_BASE_URL: process.env.IDNOW_BASE_URL || 'http://127.0.0.1:9',
+            IDNOW_API_KEY: process.env.IDNOW_API_KEY || 'bench-placeholder-key',
+          }
+        : {}),
+    };
+    const client =
+      settings.mode === 'sandbox' ? SANDBOX_CLIENT : await createPartnerClient(appEnv, PARTNER.production);
+    server = startServer('app', [APP_MAIN], appEnv);
+    cleanup.add(() => server.stop());
+    await waitForOk(server, `${base}/health`);
+    const res = await fetch(`${base}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    const json = await res.json();
+    if (res.status !== 200 || !json.access_token) {
+      throw new Error(`token: HTTP ${res.status} ${JSON.stringify(json)}`);
+    }
+    headers = { ...headers, authorization: `Bearer ${json.access_token}` };
+  } else {
+    // Same schema, migrated by the app's own migration list, plus the partner row the app would have.
+    const { runMigrations } = await import(pathToFileURL(DATABASE_LIB).href);
+    await runMigrations(dbUrl);
+    const partnerId = PARTNER[settings.mode];
+    await withClient(dbUrl, (c) =>
+      c.query(`INSERT INTO partners (id, name) VALUES ($1, 'Benchmark partner') ON CONFLICT DO NOTHING`, [
+        partnerId,
+      ]),
+    );
+    server = startServer('baseline', [BASELINE], { ...childEnv, PARTNER_ID: partnerId });
+    cleanup.add(() => server.stop());
+    await waitForOk(server, `${base}/health`);
+    // Same request bytes on both sides: the baseline ignores the header.
+    headers = { ...headers, authorization: 'Bearer baseline-does-not-check-tokens' };
+  }
+  return { side, dbName, dbUrl, base, server, headers };
+}
+
+async function runSide(target) {
+  const { side, base, headers, dbUrl, dbName, server } = target;
+  let seq = 0;
+  const body = () => JSON.stringify({ ...PERSON, last_name: `Doe ${letters(seq++)}` });
+
+  const probe = await fetch(`${base}/v1/persons`, { method: 'POST', headers, body: body() });
+  const probeBody = await probe.text();
+  if (probe.status !== 201)
+    throw new Error(`${side}: POST /v1/persons answered ${probe.status}: ${probeBody}`);
+
+  const opts = {
+    url: base,
+    connections: settings.connections,
+    headers,
+    requests: [{ method: 'POST', path: '/v1/persons', setupRequest: (req) => ({ ...req, body: body() }) }],
+  };
+  const failure = async () => {
+    const r = await fetch(`${base}/v1/persons`, { method: 'POST', headers, body: body() }).catch((e) => e);
+    return r instanceof Error ? r.message : `HTTP ${r.status} ${await r.text()}`;
+  };
+
+  let warm = null;
+  if (settings.warmup > 0) {
+    log(`${side}: warm-up ${settings.warmup} s`);
+    warm = await cannon({ ...opts, duration: settings.warmup });
+    if (warm.non2xx || warm.errors || warm.timeouts) assertClean(`${side} warm-up`, warm, await failure());
+  }
+  await checkpoint(settings.databaseUrl);
+  log(`${side}: measuring ${settings.duration} s, ${settings.connections} connections`);
+  const cpuBefore = cpuSample(server.pid, dbName);
+  const result = await cannon({ ...opts, duration: settings.duration });
+  const cpu = cpuDelta(cpuBefore, cpuSample(server.pid, dbName), result.requests.total);
+  if (result.non2xx || result.errors || result.timeouts) assertClean(side, result, await failure());
+
+  const rows = await withClient(
+    dbUrl,
+    async (c) => (await c.query('SELECT count(*)::int AS n FROM persons')).rows[0].n,
+  );
+  const expected = 1 + (warm ? warm['2xx'] : 0) + result['2xx'];
+  if (rows < expected)
+    throw new Error(`${side}: ${expected} creates answered 201 but only ${rows} rows are stored`);
+  return { ...summarise(result), cpu, rows_stored: rows, warmup_requests: warm ? warm['2xx'] : 0 };
+}
+
+function gitState() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      app_sources_modified: git('status', '--porcelain', '--', 'apps', 'libs', 'package.json') !== '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  if (!existsSync(APP_MAIN))
+    throw new Error(`${relative(ROOT, APP_MAIN)} is missing: run \`npm run build\` first`);
+  const pgVersion = await postgresVersion(settings.databaseUrl);
+  const machine = machineInfo(pgVersion);
+  log(
+    `${machine.cpu_count} x ${machine.cpu_model}, ${machine.total_memory_gib} GiB, Node ${machine.node_version}`,
+  );
+  log(pgVersion);
+
+  const results = {};
+  for (const side of settings.order) {
+    const dbName = `kyc_bench_${process.pid}_${side}`;
+    const target = await prepare(side, dbName);
+    results[side] = await runSide(target);
+    // Free the machine before the next phase: stop this side and drop its database so neither its
+    // process nor autovacuum on its table competes with the next side for the two CPUs.
+    await target.server.stop();
+    await dropDatabase(settings.databaseUrl, dbName);
+    await checkpoint(settings.databaseUrl);
+    await sleep(1000);
+  }
+
+  const { system, baseline } = results;
+  const ratios = {
+    throughput: round(system.requests_per_second / baseline.requests_per_second, 3),
+    p99: round(system.latency_ms.p99 / baseline.latency_ms.p99, 3),
+  };
+  const pass = {
+    throughput: ratios.throughput >= TARGET.min_throughput_ratio,
+    p99: ratios.p99 <= TARGET.max_p99_ratio,
+  };
+  const passed = pass.throughput && pass.p99;
+
+  const version = (file) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8')).version;
+  const report = {
+    benchmark: 'persons-create',
+    date: new Date().toISOString(),
+    app_version: version('package.json'),
+    git: gitState(),
+    machine,
+    settings: {
+      endpoint: 'POST /v1/persons',
+      mode: settings.mode,
+      connections: settings.connections,
+      duration_s: settings.duration,
+      warmup_s: settings.warmup,
+      order: settings.order,
+      db_pool_size: settings.poolSize,
+      log_level: 'warn',
+      autocannon_version: version('node_modules/autocannon/package.json'),
+      fastify_version: version('node_modules/fastify/package.json'),
+      pg_version: version('node_modules/pg/package.json'),
+    },
+    system,
+    baseline,
+    ratios: {
+      throughput_system_over_baseline: ratios.throughput,
+      p99_system_over_baseline: ratios.p99,
+    },
+    target: { ...TARGET, throughput_ok: pass.throughput, p99_ok: pass.p99, pass: passed },
+  };
+  mkdirSync(dirname(settings.out), { recursive: true });
+  writeFileSync(settings.out, JSON.stringify(report, null, 2) + '\n');
+
+  const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+  const row = (label, r) => [
+    label,
+    r.requests_per_second,
+    r.latency_ms.p50,
+    r.latency_ms.p99,
+    r.ok_2xx,
+    r.cpu?.server_ms_per_request ?? '-',
+    r.cpu?.postgres_ms_per_request ?? '-',
+    r.cpu?.other_cpus_busy ?? '-',
+  ];
+  process.stdout.write(
+    [
+      '',
+      `persons-create (${settings.mode} mode): ${settings.connections} connections, ${settings.duration} s per side (${settings.warmup} s warm-up)`,
+      `${machine.cpu_count} x ${machine.cpu_model}, ${machine.total_memory_gib} GiB RAM, Node ${machine.node_version}`,
+      pgVersion,
+      '',
+      table([
+        [
+          '',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'requests',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+          'other load (CPUs)',
+        ],
+        row('system (Nest app)', system),
+        row('baseline (Fastify+pg)', baseline),
+      ]),
+      '',
+      `throughput ratio system/baseline: ${ratios.throughput}  (target >= ${TARGET.min_throughput_ratio}) ${verdict(pass.throughput)}`,
+      `p99 ratio system/baseline:        ${ratios.p99}  (target <= ${TARGET.max_p99_ratio}) ${verdict(pass.p99)}`,
+      `target: ${verdict(passed)}`,
+      ...(Math.max(system.cpu?.other_cpus_busy ?? 0, baseline.cpu?.other_cpus_busy ?? 0) > 0.25
+        ? ['warning: other processes kept the CPUs busy during the run; the figures are disturbed']
+        : []),
+      `results: ${relative(ROOT, settings.out)}`,
+      '',
+    ].join('\n'),
+  );
+  return passed;
+}
+
+let exitCode = 0;
+try {
+  const passed = await main();
+  if (!passed && settings.strict) exitCode = 1;
+} catch (e) {
+  process.stderr.write(`bench/persons-create failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  exitCode = 1;
+} finally {
+  await cleanup.run();
+}
+process.exit(exitCode);
