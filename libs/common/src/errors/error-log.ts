@@ -15,7 +15,11 @@ export function logAnsweredError(log: MinimalLogger, rendered: RenderedError, ca
   const ids = rendered.body.errors.map((e) => e.id);
   const codes = [...new Set(rendered.body.errors.map((e) => e.code))];
   if (!rendered.unexpected) {
-    const fields = rendered.body.errors.map((e) => e.source?.field).filter(Boolean);
+    // Unknown field names are the caller's text: only name-like ones are logged.
+    const fields = rendered.body.errors
+      .map((e) => e.source?.field)
+      .filter(Boolean)
+      .map((f) => (/^[A-Za-z0-9_.[\]]{1,64}$/.test(f!) ? f : '(unlisted)'));
     log.info({ errorIds: ids, status: rendered.status, codes, fields }, 'request rejected');
     return;
   }
