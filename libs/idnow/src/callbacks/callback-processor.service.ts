@@ -108,12 +108,10 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
     const results = ok.flatMap((p) => (p.result ? [p.result] : []));
     await this.results.applyMany(this.provider.name, results, 'callback', async (tx, outcomes) => {
       const marks = ok.flatMap((p) =>
-        byTransaction
-          .get(p.txn)!
-          .map((c) => ({
-            id: c.id,
-            outcome: p.result ? (outcomes.get(p.txn) ?? 'unknown_transaction') : 'no_result',
-          })),
+        byTransaction.get(p.txn)!.map((c) => ({
+          id: c.id,
+          outcome: p.result ? (outcomes.get(p.txn) ?? 'unknown_transaction') : 'no_result',
+        })),
       );
       await this.intake.markProcessed(marks, tx);
     });
