@@ -1,27 +1,37 @@
-// Helpers for bench/callback-intake: settings, clean-up, throw-away PostgreSQL databases, the app as a
-// child process, CPU accounting from /proc, machine facts, percentiles. They follow the conventions of
-// bench/persons-create (same settings syntax, same database and child-process handling) but are kept
-// here so this benchmark stands on its own.
-import { spawn } from 'node:child_process';
+// Helpers for bench/callback-intake on top of the shared bench/lib/harness.mjs: clean-up, CPU
+// accounting from /proc, percentiles, a seeded shuffle.
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 
-export const DEFAULT_DATABASE_URL = 'postgresql://root@127.0.0.1:5432/postgres';
+import {
+  DEFAULT_DATABASE_URL,
+  setting,
+  withDatabase,
+  withClient,
+  createDatabase,
+  checkpoint,
+  postgresVersion,
+  freePort,
+  startServer,
+  machineInfo,
+  table,
+} from '../lib/harness.mjs';
 
-/** `--name value`, `--name=value`, then the BENCH_<NAME> variable, then the default. */
-export function setting(name, fallback, argv = process.argv.slice(2), env = process.env) {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === `--${name}` && argv[i + 1] !== undefined) return argv[i + 1];
-    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
-  }
-  const v = env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
-  return v === undefined || v === '' ? fallback : v;
-}
+// Shared with the other benchmarks.
+export {
+  DEFAULT_DATABASE_URL,
+  setting,
+  withDatabase,
+  withClient,
+  createDatabase,
+  checkpoint,
+  postgresVersion,
+  freePort,
+  startServer,
+  machineInfo,
+  table,
+};
 
 export function numberSetting(name, fallback) {
   const raw = setting(name, String(fallback));
@@ -68,90 +78,9 @@ export function cleanupStack() {
   return { add: (fn) => steps.push(fn), run };
 }
 
-export function withDatabase(url, name) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-export async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh empty database on the server of `serverUrl`; returns its URL. */
-export async function createDatabase(serverUrl, name) {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-  return withDatabase(serverUrl, name);
-}
-
 export async function dropDatabase(serverUrl, name) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
   await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-}
-
-/** Flush dirty buffers so one phase's writes are not paid for by the next phase's checkpoint. */
-export async function checkpoint(serverUrl) {
-  try {
-    await withClient(serverUrl, (c) => c.query('CHECKPOINT'));
-    return true;
-  } catch {
-    return false; // needs superuser or pg_checkpoint; the run stays valid without it
-  }
-}
-
-export async function postgresVersion(serverUrl) {
-  return withClient(serverUrl, async (c) => (await c.query('SELECT version() AS v')).rows[0].v);
-}
-
-export async function freePort() {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address();
-  srv.close();
-  await once(srv, 'close');
-  return port;
-}
-
-/**
- * Start a server as a child process. Output is kept (last 64 KiB) for the error message if it dies;
- * `stop()` sends SIGTERM and waits, then SIGKILL.
- */
-export function startServer(label, args, env) {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk.toString()).slice(-65536);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = null;
-  const exit = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      exited = { code, signal };
-      resolve(exited);
-    });
-  });
-  return {
-    label,
-    pid: child.pid,
-    output: () => output,
-    exited: () => exited,
-    async stop() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-    },
-  };
 }
 
 /** Poll `url` until it answers 200; fail early if the server process dies. */
@@ -245,19 +174,6 @@ export function cpuDelta(before, after, units) {
   };
 }
 
-export function machineInfo(pgVersion) {
-  const cpus = os.cpus();
-  return {
-    cpu_model: cpus[0]?.model ?? 'unknown',
-    cpu_count: cpus.length,
-    total_memory_bytes: os.totalmem(),
-    total_memory_gib: round(os.totalmem() / 1024 ** 3),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node_version: process.version,
-    postgresql_version: pgVersion,
-  };
-}
-
 export function round(n, digits = 2) {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -298,9 +214,4 @@ export function seededRandom(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
