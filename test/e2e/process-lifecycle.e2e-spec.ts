@@ -124,4 +124,59 @@ describe('the api process on the embedded engine', () => {
     expect(prod.output().trim().split('\n')).toHaveLength(1);
     expect(prod.output()).toContain('PARTNER_CLIENT_SECRET');
   }, 60_000);
+
+  it('in production mode has no default client; the CLI migrates and creates one whose secret works once printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kyc-prod-'));
+    try {
+      const env = {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dir,
+        APP_ENV: 'production',
+        IDNOW_BASE_URL: 'http://127.0.0.1:9',
+        IDNOW_API_KEY: 'not-used-here',
+      };
+      const cli = join(process.cwd(), 'dist/apps/api/src/cli.js');
+      const migrate = spawnSync(process.execPath, [cli, 'migrate'], { env, encoding: 'utf8' });
+      expect(migrate.status).toBe(0);
+      expect(migrate.stdout).toMatch(/Applied: CreatePartnersAndPersons/);
+      const created = spawnSync(
+        process.execPath,
+        [cli, 'partner:create', '--name', 'Acme Bank', '--client-id', 'acme-backend'],
+        { env, encoding: 'utf8' },
+      );
+      expect(created.status).toBe(0);
+      const secret = /Client secret: (\S+)/.exec(created.stdout)?.[1];
+      expect(created.stdout).toContain('Client id: acme-backend');
+      expect(secret).toBeDefined();
+
+      const port = await freePort();
+      const api = start({ ...env, PORT: String(port) });
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        await waitHealthy(base, api);
+        expect(api.output()).not.toContain('Sandbox partner client id');
+        const sandbox = await http(base, 'POST', '/oauth/token', {
+          body: {
+            grant_type: 'client_credentials',
+            client_id: 'sandbox-partner',
+            client_secret: 'sandbox-secret-change-me',
+          },
+        });
+        expect(sandbox.status).toBe(401);
+        const token = await http(base, 'POST', '/oauth/token', {
+          body: { grant_type: 'client_credentials', client_id: 'acme-backend', client_secret: secret },
+        });
+        expect(token.status).toBe(200);
+        // The sandbox is not mounted in production.
+        expect((await fetch(`${base}/sandbox/idnow/api/v1/kycdesk/login`, { method: 'POST' })).status).toBe(
+          404,
+        );
+      } finally {
+        api.child.kill('SIGTERM');
+        expect(await api.exited).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
