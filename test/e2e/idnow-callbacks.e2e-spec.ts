@@ -177,6 +177,21 @@ describe('IDnow callbacks: stored, acknowledged, then pulled and applied', () =>
     });
   }, 60_000);
 
+  it('answers the same url, without a provider call, when an aborted identification is requested again', async () => {
+    const { personId, id } = await pendingIdentification();
+    fake.results.set(id, idnowResult(id, 'ABORTED', 'TECH_LIGHTING'));
+    await post(idnowResult(id, 'ABORTED', 'TECH_LIGHTING'));
+    await settle();
+    const starts = fake.countOf('POST', new RegExp(`/identifications/${id}/start$`));
+    const again = await http(t.url, 'PATCH', `/v1/persons/${personId}/identifications/${id}/request`, {
+      token: partner.token,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'aborted', failure_reason: 'TECH_LIGHTING' });
+    expect(again.body.url).toContain(id);
+    expect(fake.countOf('POST', new RegExp(`/identifications/${id}/start$`))).toBe(starts);
+  });
+
   it('ignores a forged callback for an unknown transaction', async () => {
     const txn = `${'f'.repeat(32)}cidt`;
     const res = await post(idnowResult(txn, 'SUCCESS'));

@@ -7,7 +7,7 @@ import { toIdentificationEventPayload } from './dto/identification-response.js';
 import { IdentificationEntity } from './entities/identification.entity.js';
 import { IdentificationsRepository } from './identifications.repository.js';
 import { IdentificationProvider } from './provider/identification-provider.js';
-import { assertTransition } from './rules/state-machine.js';
+import { assertTransition, RETRYABLE_STATUSES } from './rules/state-machine.js';
 
 /** The seed: the identification url is valid for 14 days. */
 export const URL_VALIDITY_MS = 14 * 24 * 3600 * 1000;
@@ -72,6 +72,9 @@ export class IdentificationsService {
   async request(partnerId: string, personId: string, id: string): Promise<IdentificationEntity> {
     const current = await this.get(partnerId, personId, id);
     if (current.status === 'pending') return current;
+    // Aborted or canceled: the customer may try again with the same url while it is valid (seed).
+    const urlValid = current.urlExpiresAt !== null && current.urlExpiresAt > this.clock.now();
+    if (RETRYABLE_STATUSES.includes(current.status) && urlValid) return current;
     if (current.status !== 'created') {
       throw new IllegalTransitionError(
         `The identification is ${current.status}; only a created identification can be requested. Create a new identification to identify the person again.`,
