@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '#kyc/audit';
 import { PartnerAuthModule } from '#kyc/auth';
 import type { Clock, Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
@@ -17,6 +18,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(env, clock),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
+        AuditModule,
         PartnerAuthModule,
         PersonsModule,
         IdentificationsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
+import { AuditService } from '#kyc/audit';
 import { PartnerAuthService } from '#kyc/auth';
 import { ConfigError, loadEnv } from '#kyc/common';
 import { connectDatabase, runMigrations } from '#kyc/database';
@@ -10,11 +11,13 @@ const USAGE = `Usage:
   node dist/apps/api/src/cli.js migrate
       Apply pending database migrations (DATABASE_URL, or the embedded engine under DATA_DIR).
   node dist/apps/api/src/cli.js partner:create --name "Acme Bank" [--partner-id acme] [--client-id acme-backend]
-      Create a partner (tenant) and an API client. The secret is printed once and stored only hashed.`;
+      Create a partner (tenant) and an API client. The secret is printed once and stored only hashed.
+  node dist/apps/api/src/cli.js audit:verify
+      Check the audit trail's hash chain; names the first broken row and exits 1 if there is one.`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command !== 'migrate' && command !== 'partner:create') {
+  if (command !== 'migrate' && command !== 'partner:create' && command !== 'audit:verify') {
     process.stderr.write(`${USAGE}\n`);
     process.exit(command ? 2 : 0);
   }
@@ -24,6 +27,25 @@ async function main(argv: string[]): Promise<void> {
     const applied = await runMigrations(db.url);
     if (command === 'migrate') {
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      return;
+    }
+    if (command === 'audit:verify') {
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, db.url), {
+        logger: false,
+      });
+      try {
+        const verdict = await app.get(AuditService).verify();
+        if (verdict.ok) {
+          process.stdout.write(`Audit chain intact: ${verdict.rows} rows.\n`);
+        } else {
+          process.stdout.write(
+            `Audit chain broken at row ${verdict.brokenAt}: ${verdict.why} (${verdict.rows} rows before it are intact).\n`,
+          );
+          process.exitCode = 1;
+        }
+      } finally {
+        await app.close();
+      }
       return;
     }
     const { values } = parseArgs({

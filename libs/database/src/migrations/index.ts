@@ -2,6 +2,8 @@ import { CreatePartnersAndPersons1764216000000 } from './1764216000000-CreatePar
 import { CreateIdentificationsAndOutbox1764300000000 } from './1764300000000-CreateIdentificationsAndOutbox.js';
 import { CreateIdnowSandbox1764400000000 } from './1764400000000-CreateIdnowSandbox.js';
 import { CreatePersonIdentityCounts1764500000000 } from './1764500000000-CreatePersonIdentityCounts.js';
+import { CreateWebhooks1764600000000 } from './1764600000000-CreateWebhooks.js';
+import { CreateAuditEvents1764700000000 } from './1764700000000-CreateAuditEvents.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   CreateIdentificationsAndOutbox1764300000000,
   CreateIdnowSandbox1764400000000,
   CreatePersonIdentityCounts1764500000000,
+  CreateWebhooks1764600000000,
+  CreateAuditEvents1764700000000,
 ];

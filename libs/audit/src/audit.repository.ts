@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditRecord, auditHash, type ChainRow, GENESIS_HASH } from './audit-chain.js';
+
+/** Every writer takes this transaction-level lock, so the chain has one order across all processes. */
+const CHAIN_LOCK = 7_240_001;
+
+interface Row {
+  id: string;
+  occurred_at: Date;
+  actor_type: AuditRecord['actorType'];
+  actor_id: string | null;
+  role: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  diff: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Append one row, chained to the last; inside the caller's transaction when one is given. */
+  async append(record: AuditRecord, tx?: EntityManager): Promise<string> {
+    const write = async (m: EntityManager) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [last] = await m.query<{ hash: string }[]>(
+        'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
+      );
+      // Store exactly what is hashed: jsonb keeps values, the canonical hash ignores key order.
+      const diff = record.diff === undefined ? null : (JSON.parse(JSON.stringify(record.diff)) as unknown);
+      const prev = last?.hash ?? GENESIS_HASH;
+      const hash = auditHash(prev, { ...record, diff });
+      await m.query(
+        `INSERT INTO audit_events (occurred_at, actor_type, actor_id, role, action, entity_type, entity_id, diff,
+                                   request_id, ip, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          record.occurredAt,
+          record.actorType,
+          record.actorId,
+          record.role,
+          record.action,
+          record.entityType,
+          record.entityId,
+          diff === null ? null : JSON.stringify(diff),
+          record.requestId,
+          record.ip,
+          prev,
+          hash,
+        ],
+      );
+      return hash;
+    };
+    return tx ? write(tx) : this.ds.transaction(write);
+  }
+
+  /** One page of the chain in id order, after `afterId`. */
+  async page(afterId: string, limit: number): Promise<ChainRow[]> {
+    const rows = await this.ds.query<Row[]>(`SELECT * FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2`, [
+      afterId,
+      limit,
+    ]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      occurredAt: r.occurred_at,
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      role: r.role,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      diff: r.diff,
+      requestId: r.request_id,
+      ip: r.ip,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+}

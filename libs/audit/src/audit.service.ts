@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '#kyc/common';
+import type { Tx } from '#kyc/database';
+import { type AuditRecord, type ChainVerdict, GENESIS_HASH, verifyRows } from './audit-chain.js';
+import { AuditRepository } from './audit.repository.js';
+
+export type AuditEntry = Omit<
+  AuditRecord,
+  'occurredAt' | 'requestId' | 'ip' | 'diff' | 'role' | 'actorId' | 'entityType' | 'entityId'
+> &
+  Partial<Pick<AuditRecord, 'requestId' | 'ip' | 'diff' | 'role' | 'actorId' | 'entityType' | 'entityId'>>;
+
+/** The append-only, hash-chained audit trail: who did what to which entity, when, from where. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Record an event; pass the transaction of the change it audits so both commit or neither. */
+  record(entry: AuditEntry, tx?: Tx): Promise<string> {
+    return this.repo.append(
+      {
+        occurredAt: this.clock.now(),
+        actorId: null,
+        role: null,
+        entityType: null,
+        entityId: null,
+        diff: null,
+        requestId: null,
+        ip: null,
+        ...entry,
+      },
+      tx,
+    );
+  }
+
+  /** Walk the whole chain; the verdict names the first broken row. */
+  async verify(pageSize = 1000): Promise<ChainVerdict> {
+    let prev = GENESIS_HASH;
+    let after = '0';
+    let counted = 0;
+    for (;;) {
+      const rows = await this.repo.page(after, pageSize);
+      if (!rows.length) return { ok: true, rows: counted, lastHash: prev };
+      const verdict = verifyRows(rows, prev, counted);
+      if (!verdict.ok) return verdict;
+      prev = verdict.lastHash;
+      counted = verdict.rows;
+      after = rows.at(-1)!.id;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { AuditService } from '#kyc/audit';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('the audit trail', () => {
+  let t: TestApp;
+  const ds = () => t.app.get(DataSource);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('appends hash-chained rows that verify, also when written concurrently', async () => {
+    const audit = t.app.get(AuditService);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit.record({
+          actorType: 'staff',
+          actorId: `user-${i % 3}`,
+          role: 'admin',
+          action: 'user.create',
+          entityType: 'user',
+          entityId: `u${i}`,
+          diff: { after: { role: 'support_agent', active: true } },
+          requestId: `req-${i}`,
+          ip: '127.0.0.1',
+        }),
+      ),
+    );
+    expect(await audit.verify(7)).toMatchObject({ ok: true, rows: 20 });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE in the database', async () => {
+    await expect(ds().query(`UPDATE audit_events SET action = 'nothing'`)).rejects.toThrow(/append-only/);
+    await expect(ds().query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(ds().query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('names the first broken row when a row is changed around the trigger, in the service and in `npm run audit:verify`', async () => {
+    const [{ id }] = await ds().query(`SELECT id FROM audit_events ORDER BY id OFFSET 4 LIMIT 1`);
+    // Only a superuser can do this; the chain still shows it.
+    await ds().query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await ds().query(`UPDATE audit_events SET action = 'user.delete' WHERE id = $1`, [id]);
+    await ds().query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({
+      ok: false,
+      brokenAt: String(id),
+      rows: 4,
+    });
+
+    if (process.env.DATABASE_URL) {
+      const cli = spawnSync(
+        process.execPath,
+        [join(process.cwd(), 'dist/apps/api/src/cli.js'), 'audit:verify'],
+        {
+          env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.db.url },
+          encoding: 'utf8',
+        },
+      );
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toContain(`Audit chain broken at row ${id}`);
+    }
+  });
+});
