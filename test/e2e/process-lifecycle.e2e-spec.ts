@@ -134,6 +134,7 @@ describe('the api process on the embedded engine', () => {
         APP_ENV: 'production',
         IDNOW_BASE_URL: 'http://127.0.0.1:9',
         IDNOW_API_KEY: 'not-used-here',
+        WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       };
       const cli = join(process.cwd(), 'dist/apps/api/src/cli.js');
       const migrate = spawnSync(process.execPath, [cli, 'migrate'], { env, encoding: 'utf8' });

@@ -5,6 +5,7 @@ export const ID_SUFFIX = {
   person: 'cper',
   identification: 'cidt',
   document: 'cdoc',
+  webhook: 'cwhk',
 } as const;
 
 export type IdKind = keyof typeof ID_SUFFIX;

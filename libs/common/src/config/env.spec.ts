@@ -161,6 +161,7 @@ describe(loadEnv.name, () => {
       APP_ENV: 'production',
       IDNOW_BASE_URL: 'https://gateway.idnow.example',
       IDNOW_API_KEY: 'idnow-api-key',
+      WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
     };
 
     it('has no partner client defaults', () => {

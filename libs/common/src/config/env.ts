@@ -152,12 +152,38 @@ export class Env {
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters long' })
   SANDBOX_ADMIN_TOKEN?: string;
+
+  /** AES-256-GCM key (32 bytes, base64) encrypting webhook secrets at rest; required in production. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters)' })
+  WEBHOOK_SECRET_KEY?: string;
+
+  /** Lets webhooks target loopback and private addresses (sandbox only); default true in sandbox. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  ALLOW_PRIVATE_WEBHOOK_TARGETS?: 'true' | 'false';
+
+  /** How often the webhook relay looks for due deliveries, in ms; 0 stops the timer (tests drain by hand). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  WEBHOOK_TICK_MS = 1000;
+
+  /** Time limit of one webhook delivery attempt (the verification ping uses at most 10 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  WEBHOOK_TIMEOUT_MS = 30000;
 }
 
 export const SANDBOX_PARTNER_CLIENT_ID = 'sandbox-partner';
 export const SANDBOX_PARTNER_CLIENT_SECRET = 'sandbox-secret-change-me';
 export const SANDBOX_IDNOW_API_KEY = 'sandbox-idnow-api-key';
 export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+/** Sandbox-only, published: webhook secrets of a sandbox are not secret from its operator. */
+export const SANDBOX_WEBHOOK_SECRET_KEY = Buffer.from('kyc-sandbox-webhook-key-not-safe').toString('base64');
 
 /** Settings without a default (so absent from `new Env()`'s keys). */
 const OPTIONAL_SETTINGS = [
@@ -171,6 +197,8 @@ const OPTIONAL_SETTINGS = [
   'IDNOW_CALLBACK_SECRET',
   'IDNOW_CALLBACK_IPS',
   'SANDBOX_ADMIN_TOKEN',
+  'WEBHOOK_SECRET_KEY',
+  'ALLOW_PRIVATE_WEBHOOK_TARGETS',
 ];
 
 export class ConfigError extends Error {}
@@ -205,11 +233,20 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
         'Invalid setting IDNOW_BASE_URL: IDNOW_BASE_URL and IDNOW_API_KEY are required in production',
       );
     }
+    if (!env.WEBHOOK_SECRET_KEY) {
+      throw new ConfigError('Invalid setting WEBHOOK_SECRET_KEY: is required in production');
+    }
+    if (env.ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true') {
+      throw new ConfigError('Invalid setting ALLOW_PRIVATE_WEBHOOK_TARGETS: is not allowed in production');
+    }
+    env.ALLOW_PRIVATE_WEBHOOK_TARGETS = 'false';
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
     env.PARTNER_CLIENT_SECRET ??= SANDBOX_PARTNER_CLIENT_SECRET;
     env.IDNOW_API_KEY ??= SANDBOX_IDNOW_API_KEY;
     env.SANDBOX_ADMIN_TOKEN ??= SANDBOX_ADMIN_TOKEN;
+    env.WEBHOOK_SECRET_KEY ??= SANDBOX_WEBHOOK_SECRET_KEY;
+    env.ALLOW_PRIVATE_WEBHOOK_TARGETS ??= 'true';
   }
   return env;
 }
