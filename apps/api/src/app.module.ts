@@ -6,6 +6,7 @@ import { DatabaseModule } from '#kyc/database';
 import { IdentificationsModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
+import { WebhooksModule } from '#kyc/webhooks';
 import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -23,6 +24,7 @@ export class AppModule {
         PersonsModule,
         IdentificationsModule,
         IdnowModule,
+        WebhooksModule,
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
         ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
       ],

@@ -1,0 +1,126 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Clock, Env } from '#kyc/common';
+import { SecretBox, signBody } from '../secrets/secret-box.js';
+import { nextAttemptAt } from './backoff.js';
+import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
+import { postWebhook, type PostOutcome } from './http-post.js';
+
+const BATCH = 50;
+const SEND_CONCURRENCY = 16;
+
+/**
+ * The outbound relay: fans new outbox rows out into deliveries, claims due deliveries under a lease,
+ * sends each with no transaction open, and records every attempt. Runs in the api process on a timer
+ * (WEBHOOK_TICK_MS; 0 leaves it to `drain()`, as the tests do).
+ */
+@Injectable()
+export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(WebhookDeliveryWorker.name);
+  private running: Promise<void> | null = null;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly deliveries: DeliveriesRepository,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
+    private readonly env: Env,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.env.WEBHOOK_TICK_MS) return;
+    this.timer = setInterval(() => this.kick(), this.env.WEBHOOK_TICK_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    while (this.running) await this.running;
+  }
+
+  /** Run once in the background unless a run is in progress; never throws. */
+  kick(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((e: unknown) => this.log.error(`webhook delivery failed: ${(e as Error).name}`))
+      .finally(() => (this.running = null));
+  }
+
+  /** Fan out and send until nothing is due now; answers how many attempts were made. */
+  async drain(): Promise<number> {
+    let attempts = 0;
+    while (!this.stopped) {
+      const now = this.clock.now();
+      while ((await this.deliveries.fanOut(BATCH * 4, now)) > 0);
+      const claimed = await this.deliveries.claimDue(BATCH, now, this.env.WEBHOOK_TIMEOUT_MS * 2 + 30_000);
+      if (!claimed.length) return attempts;
+      attempts += claimed.length;
+      const results = await mapLimit(claimed, SEND_CONCURRENCY, (d) => this.attempt(d));
+      await this.deliveries.record(results, this.clock.now());
+    }
+    return attempts;
+  }
+
+  private async attempt(d: ClaimedDelivery): Promise<AttemptRecord> {
+    const startedAt = this.clock.now();
+    const body = Buffer.from(d.body, 'utf8');
+    let outcome: PostOutcome;
+    try {
+      outcome = await postWebhook(d.url, {
+        body,
+        timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
+        allowPrivate: this.env.ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true',
+        headers: {
+          'content-type': 'application/json',
+          'solaris-webhook-event-type': d.event_type,
+          'solaris-webhook-id': d.webhook_id,
+          'solaris-webhook-attempt': String(d.attempts),
+          'solaris-webhook-subscription-id': d.subscription_id,
+          'solaris-entity-id': d.entity_id,
+          'solaris-webhook-signature': signBody(this.secrets.open(d.secret_encrypted), body),
+        },
+      });
+    } catch (e) {
+      outcome = { error: (e as Error).name, latencyMs: 0 };
+    }
+    return this.judge(d, startedAt, outcome);
+  }
+
+  /** 2xx delivered; 410 cancels the subscription; 422 rejected; anything else retried until the window closes. */
+  private judge(d: ClaimedDelivery, startedAt: Date, o: PostOutcome): AttemptRecord {
+    const base = {
+      deliveryId: d.id,
+      subscriptionId: d.subscription_id,
+      attempt: d.attempts,
+      startedAt,
+      latencyMs: o.latencyMs,
+      responseStatus: o.status,
+      responseHead: o.head,
+      error: o.error,
+      cancelSubscription: false,
+    };
+    const s = o.status;
+    if (s !== undefined && s >= 200 && s < 300) return { ...base, status: 'delivered' };
+    if (s === 410) return { ...base, status: 'canceled', cancelSubscription: true };
+    if (s === 422) return { ...base, status: 'rejected' };
+    const next = nextAttemptAt(new Date(d.first_attempt_at), d.attempts, this.clock.now());
+    if (!next) this.log.warn(`webhook delivery ${d.id} failed after ${d.attempts} attempts (dead letter)`);
+    return next ? { ...base, status: 'pending', nextAttemptAt: next } : { ...base, status: 'failed' };
+  }
+}
+
+/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the answer. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
