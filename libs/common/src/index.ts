@@ -14,3 +14,4 @@ export * from './clock.js';
 export * from './sandbox-test-names.js';
 export * from './validation/fields.js';
 export * from './public-url.js';
+export * from './concurrency.js';

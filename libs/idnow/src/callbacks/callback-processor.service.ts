@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { mapLimit } from '#kyc/common';
 import { IdentificationProvider, ProviderResultsService } from '#kyc/identifications';
 import { CallbackIntakeRepository, type ClaimedCallback } from './callback-intake.repository.js';
 
@@ -116,18 +117,4 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
       await this.intake.markProcessed(marks, tx);
     });
   }
-}
-
-/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the answer. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  });
-  await Promise.all(lanes);
-  return out;
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Clock, Env } from '#kyc/common';
+import { Clock, Env, mapLimit } from '#kyc/common';
 import { SecretBox, signBody } from '../secrets/secret-box.js';
 import { nextAttemptAt } from './backoff.js';
 import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
@@ -109,18 +109,4 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     if (!next) this.log.warn(`webhook delivery ${d.id} failed after ${d.attempts} attempts (dead letter)`);
     return next ? { ...base, status: 'pending', nextAttemptAt: next } : { ...base, status: 'failed' };
   }
-}
-
-/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the answer. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  });
-  await Promise.all(lanes);
-  return out;
 }
