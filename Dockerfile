@@ -15,4 +15,5 @@ COPY --from=build --chown=node:node /app/dist ./dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/apps/api/src/main.js"]
+# FSTWRN004: the api replaces Nest's Fastify error handler on purpose (Solaris error bodies).
+CMD ["node", "--disable-warning=FSTWRN004", "dist/apps/api/src/main.js"]
