@@ -2,7 +2,6 @@
 // accounting from /proc, percentiles, a seeded shuffle.
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
   DEFAULT_DATABASE_URL,
@@ -16,6 +15,7 @@ import {
   startServer,
   machineInfo,
   table,
+  waitForOk,
 } from '../lib/harness.mjs';
 
 // Shared with the other benchmarks.
@@ -31,6 +31,7 @@ export {
   startServer,
   machineInfo,
   table,
+  waitForOk,
 };
 
 export function numberSetting(name, fallback) {
@@ -81,30 +82,6 @@ export function cleanupStack() {
 export async function dropDatabase(serverUrl, name) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
   await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-}
-
-/** Poll `url` until it answers 200; fail early if the server process dies. */
-export async function waitForOk(server, url, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (server.exited()) {
-      throw new Error(
-        `${server.label} exited (${JSON.stringify(server.exited())}) before ${url} answered:\n${server.output()}`,
-      );
-    }
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (e) {
-      last = e instanceof Error ? e.message : String(e);
-    }
-    await sleep(200);
-  }
-  throw new Error(
-    `${server.label}: ${url} did not answer 200 within ${timeoutMs} ms (last: ${last}):\n${server.output()}`,
-  );
 }
 
 const CLOCK_TICKS = 100; // USER_HZ on every Linux this runs on
