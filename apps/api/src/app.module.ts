@@ -1,13 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '#kyc/audit';
 import { PartnerAuthModule } from '#kyc/auth';
-import type { Clock, Env } from '#kyc/common';
+import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { IdentificationsModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
-import { WebhooksModule } from '#kyc/webhooks';
-import { CoreModule } from './core.module.js';
+import { WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
 import { HealthController } from './health/health.controller.js';
 
 /** The api composes the domain libs; it holds no rules of its own. */
@@ -25,6 +24,8 @@ export class AppModule {
         IdentificationsModule,
         IdnowModule,
         WebhooksModule,
+        // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
+        ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule] : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
         ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
       ],

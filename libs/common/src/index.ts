@@ -15,3 +15,4 @@ export * from './sandbox-test-names.js';
 export * from './validation/fields.js';
 export * from './public-url.js';
 export * from './concurrency.js';
+export * from './core.module.js';

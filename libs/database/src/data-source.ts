@@ -37,3 +37,14 @@ export async function runMigrations(url: string): Promise<string[]> {
     await ds.destroy();
   }
 }
+
+/** Whether migrations are still to run: the worker waits for the api (or `npm run db:migrate`) instead. */
+export async function hasPendingMigrations(url: string): Promise<boolean> {
+  const ds = new DataSource({ ...dataSourceOptions({ url, poolSize: 1 }) });
+  await ds.initialize();
+  try {
+    return await ds.showMigrations();
+  } finally {
+    await ds.destroy();
+  }
+}

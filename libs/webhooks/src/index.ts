@@ -1,4 +1,5 @@
 export * from './webhooks.module.js';
+export * from './webhook-relay.module.js';
 export * from './subscriptions/webhooks.service.js';
 export { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';
 export {

@@ -163,6 +163,14 @@ export class Env {
   @IsIn(['true', 'false'])
   ALLOW_PRIVATE_WEBHOOK_TARGETS?: 'true' | 'false';
 
+  /**
+   * Run the background jobs (the webhook relay) inside the api process. Default true outside
+   * production, where `npm run start:worker` runs them in their own processes.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  RUN_JOBS_IN_API?: 'true' | 'false';
+
   /** How often the webhook relay looks for due deliveries, in ms; 0 stops the timer (tests drain by hand). */
   @Transform(toInt)
   @IsInt()
@@ -199,6 +207,7 @@ const OPTIONAL_SETTINGS = [
   'SANDBOX_ADMIN_TOKEN',
   'WEBHOOK_SECRET_KEY',
   'ALLOW_PRIVATE_WEBHOOK_TARGETS',
+  'RUN_JOBS_IN_API',
 ];
 
 export class ConfigError extends Error {}
@@ -240,6 +249,7 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
       throw new ConfigError('Invalid setting ALLOW_PRIVATE_WEBHOOK_TARGETS: is not allowed in production');
     }
     env.ALLOW_PRIVATE_WEBHOOK_TARGETS = 'false';
+    env.RUN_JOBS_IN_API ??= 'false';
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
     env.PARTNER_CLIENT_SECRET ??= SANDBOX_PARTNER_CLIENT_SECRET;
@@ -247,6 +257,7 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     env.SANDBOX_ADMIN_TOKEN ??= SANDBOX_ADMIN_TOKEN;
     env.WEBHOOK_SECRET_KEY ??= SANDBOX_WEBHOOK_SECRET_KEY;
     env.ALLOW_PRIVATE_WEBHOOK_TARGETS ??= 'true';
+    env.RUN_JOBS_IN_API ??= 'true';
   }
   return env;
 }

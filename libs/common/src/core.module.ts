@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { Clock, Env, PublicUrl, SystemClock } from '#kyc/common';
+import { Clock, SystemClock } from './clock.js';
+import { Env } from './config/env.js';
+import { PublicUrl } from './public-url.js';
 
 /** Settings (validated before boot), the clock and the public URL, available to every lib. */
 @Global()

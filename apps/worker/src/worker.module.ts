@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type Clock, CoreModule, type Env } from '#kyc/common';
+import { DatabaseModule } from '#kyc/database';
+import { WebhookRelayModule } from '#kyc/webhooks';
+
+/** The worker composes the background jobs of the domain libs; it serves no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: Env, databaseUrl: string, clock?: Clock): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(env, clock),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
+        WebhookRelayModule,
+      ],
+    };
+  }
+}
