@@ -6,7 +6,8 @@ import { DatabaseModule } from '#kyc/database';
 import { IdentificationsModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
-import { WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
+import { StaffModule } from '#kyc/staff';
+import { AdminWebhooksModule, WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
 import { HealthController } from './health/health.controller.js';
 
 /** The api composes the domain libs; it holds no rules of its own. */
@@ -19,11 +20,13 @@ export class AppModule {
         CoreModule.forRoot(env, clock),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
         AuditModule,
+        StaffModule,
         PartnerAuthModule,
         PersonsModule,
         IdentificationsModule,
         IdnowModule,
         WebhooksModule,
+        AdminWebhooksModule,
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
         ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule] : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.

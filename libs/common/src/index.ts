@@ -16,3 +16,5 @@ export * from './validation/fields.js';
 export * from './public-url.js';
 export * from './concurrency.js';
 export * from './core.module.js';
+export * from './http/admin-list-query.js';
+export { registeredRoutes } from './http/method-not-allowed.js';

@@ -4,3 +4,4 @@ export * from './connect.js';
 export * from './embedded-engine.js';
 export * from './naming-strategy.js';
 export * from './outbox/domain-events.js';
+export * from './list-clauses.js';

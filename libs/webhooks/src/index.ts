@@ -1,5 +1,6 @@
 export * from './webhooks.module.js';
 export * from './webhook-relay.module.js';
+export * from './admin/admin-webhooks.module.js';
 export * from './subscriptions/webhooks.service.js';
 export { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';
 export {

@@ -171,6 +171,30 @@ export class Env {
   @IsIn(['true', 'false'])
   RUN_JOBS_IN_API?: 'true' | 'false';
 
+  /** The first console admin, created when no staff user exists yet (sandbox has documented defaults). */
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  /** A console session ends after this many idle minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  STAFF_IDLE_TIMEOUT_MINUTES = 30;
+
+  /** A console session ends this many hours after login, however active. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  STAFF_SESSION_MAX_HOURS = 12;
+
   /** How often the webhook relay looks for due deliveries, in ms; 0 stops the timer (tests drain by hand). */
   @Transform(toInt)
   @IsInt()
@@ -184,12 +208,24 @@ export class Env {
   @Min(100)
   @Max(120000)
   WEBHOOK_TIMEOUT_MS = 30000;
+
+  /**
+   * Base of the webhook retry backoff: the retry after failed attempt n waits a random time below
+   * base × 2^(n-1) (full jitter; at least 1 s, at most 6 h), within the 5-day retry window.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 30000;
 }
 
 export const SANDBOX_PARTNER_CLIENT_ID = 'sandbox-partner';
 export const SANDBOX_PARTNER_CLIENT_SECRET = 'sandbox-secret-change-me';
 export const SANDBOX_IDNOW_API_KEY = 'sandbox-idnow-api-key';
 export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+export const SANDBOX_ADMIN_EMAIL = 'admin@kyc.local';
+export const SANDBOX_ADMIN_PASSWORD = 'Kyc-Sandbox-2026!';
 /** Sandbox-only, published: webhook secrets of a sandbox are not secret from its operator. */
 export const SANDBOX_WEBHOOK_SECRET_KEY = Buffer.from('kyc-sandbox-webhook-key-not-safe').toString('base64');
 
@@ -208,6 +244,8 @@ const OPTIONAL_SETTINGS = [
   'WEBHOOK_SECRET_KEY',
   'ALLOW_PRIVATE_WEBHOOK_TARGETS',
   'RUN_JOBS_IN_API',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
 ];
 
 export class ConfigError extends Error {}
@@ -258,6 +296,8 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     env.WEBHOOK_SECRET_KEY ??= SANDBOX_WEBHOOK_SECRET_KEY;
     env.ALLOW_PRIVATE_WEBHOOK_TARGETS ??= 'true';
     env.RUN_JOBS_IN_API ??= 'true';
+    env.ADMIN_EMAIL ??= SANDBOX_ADMIN_EMAIL;
+    env.ADMIN_PASSWORD ??= SANDBOX_ADMIN_PASSWORD;
   }
   return env;
 }

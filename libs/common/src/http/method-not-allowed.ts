@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 interface RoutePattern {
   method: string;
+  url: string;
   regex: RegExp;
 }
 
@@ -21,7 +22,7 @@ export function trackRoutes(fastify: FastifyInstance): void {
       .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
       .replace(/:[^/]+/g, '[^/]+')
       .replace(/\*/g, '.*');
-    for (const method of methods) list.push({ method, regex: new RegExp(`^${source}/?$`) });
+    for (const method of methods) list.push({ method, url: route.url, regex: new RegExp(`^${source}/?$`) });
   });
 }
 
@@ -29,4 +30,10 @@ export function methodNotAllowed(req: FastifyRequest): boolean {
   const list = (req.server as unknown as Record<string, RoutePattern[] | undefined>)[KEY] ?? [];
   const path = req.url.split('?')[0] ?? '/';
   return list.some((p) => p.method !== req.method && p.method !== 'HEAD' && p.regex.test(path));
+}
+
+/** Every route the server answers, as registered (method and URL pattern). */
+export function registeredRoutes(fastify: FastifyInstance): { method: string; url: string }[] {
+  const list = (fastify as unknown as Record<string, RoutePattern[] | undefined>)[KEY] ?? [];
+  return list.map(({ method, url }) => ({ method, url }));
 }

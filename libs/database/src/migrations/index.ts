@@ -4,6 +4,7 @@ import { CreateIdnowSandbox1764400000000 } from './1764400000000-CreateIdnowSand
 import { CreatePersonIdentityCounts1764500000000 } from './1764500000000-CreatePersonIdentityCounts.js';
 import { CreateWebhooks1764600000000 } from './1764600000000-CreateWebhooks.js';
 import { CreateAuditEvents1764700000000 } from './1764700000000-CreateAuditEvents.js';
+import { CreateStaff1764800000000 } from './1764800000000-CreateStaff.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreatePersonIdentityCounts1764500000000,
   CreateWebhooks1764600000000,
   CreateAuditEvents1764700000000,
+  CreateStaff1764800000000,
 ];

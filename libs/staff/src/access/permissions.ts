@@ -1,0 +1,24 @@
+/** The console's roles (one per user). */
+export const STAFF_ROLES = ['admin', 'compliance_officer', 'support_agent'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+const ALL: readonly StaffRole[] = STAFF_ROLES;
+
+/**
+ * The permission matrix, role × action, in one place. Every admin route names one action; a route
+ * without one, or a role not listed, is denied (the guard), and the route-table test checks each cell.
+ */
+export const PERMISSIONS = {
+  /** Who am I, log out: any signed-in staff member. */
+  'session.self': ALL,
+  /** Subscriptions, deliveries and attempts of every partner (no personal data beyond ids). */
+  'webhooks.read': ['admin', 'compliance_officer'],
+  /** Send a delivery again under its original webhook id. */
+  'webhooks.redeliver': ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Env } from '#kyc/common';
+import { CurrentStaff, PublicAdminRoute, RequirePermission } from './access/admin-route.decorator.js';
+import { can, PERMISSIONS, type Permission } from './access/permissions.js';
+import type { StaffPrincipal, StaffRequest } from './access/staff-principal.js';
+import { LoginDto, type MeResponse } from './dto/login.dto.js';
+import { cookie, CSRF_COOKIE, SESSION_COOKIE } from './sessions/session-tokens.js';
+import { StaffSessionsService } from './sessions/staff-sessions.service.js';
+
+const origin = (req: StaffRequest) => ({ requestId: String(req.id), ip: req.ip });
+
+@ApiTags('admin: session')
+@Controller('admin/auth')
+export class StaffAuthController {
+  constructor(
+    private readonly sessions: StaffSessionsService,
+    private readonly env: Env,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @PublicAdminRoute()
+  @ApiOperation({ summary: 'Sign in: sets the HttpOnly session cookie and the CSRF cookie' })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: StaffRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeResponse & { csrf_token: string }> {
+    const s = await this.sessions.login(dto.email, dto.password, origin(req));
+    const secure = this.env.APP_ENV === 'production';
+    void reply.header('set-cookie', [
+      cookie(SESSION_COOKIE, s.token, { httpOnly: true, secure, maxAgeSeconds: s.maxAgeSeconds }),
+      cookie(CSRF_COOKIE, s.csrfToken, { httpOnly: false, secure, maxAgeSeconds: s.maxAgeSeconds }),
+    ]);
+    return { ...me(s.principal), csrf_token: s.csrfToken };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequirePermission('session.self')
+  @ApiOperation({ summary: 'Sign out: the session is revoked at once' })
+  async logout(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: StaffRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.sessions.logout(staff, origin(req));
+    const secure = this.env.APP_ENV === 'production';
+    void reply.header('set-cookie', [
+      cookie(SESSION_COOKIE, '', { httpOnly: true, secure, maxAgeSeconds: 0 }),
+      cookie(CSRF_COOKIE, '', { httpOnly: false, secure, maxAgeSeconds: 0 }),
+    ]);
+  }
+
+  @Get('me')
+  @RequirePermission('session.self')
+  @ApiOperation({ summary: 'The signed-in staff member and the actions the role allows' })
+  me(@CurrentStaff() staff: StaffPrincipal): MeResponse {
+    return me(staff);
+  }
+}
+
+function me(p: StaffPrincipal): MeResponse {
+  return {
+    id: p.userId,
+    email: p.email,
+    display_name: p.displayName,
+    role: p.role,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((k) => can(p.role, k)),
+  };
+}

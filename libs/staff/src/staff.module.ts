@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '#kyc/audit';
+import { StaffGuard } from './access/staff.guard.js';
+import { StaffSessionsRepository } from './sessions/staff-sessions.repository.js';
+import { StaffSessionsService } from './sessions/staff-sessions.service.js';
+import { StaffAuthController } from './staff-auth.controller.js';
+import { FirstAdmin } from './users/first-admin.js';
+import { StaffUsersRepository } from './users/staff-users.repository.js';
+
+/** Console staff: login, sessions, and the guard that applies the permission matrix to every /admin route. */
+@Module({
+  imports: [AuditModule],
+  controllers: [StaffAuthController],
+  providers: [
+    StaffUsersRepository,
+    StaffSessionsRepository,
+    StaffSessionsService,
+    FirstAdmin,
+    { provide: APP_GUARD, useClass: StaffGuard },
+  ],
+})
+export class StaffModule {}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { registeredRoutes } from '#kyc/common';
+import { can, STAFF_ROLES } from '#kyc/staff';
+import { http, PartnerFactory, StaffFactory } from '#kyc/testing';
+import { type AdminRoute, adminRoutes } from '../support/admin-routes.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Generated from the route table: every /admin route, against every role and against no session.
+ * Allowed → 2xx, denied → 403, no session → 401. A new admin route needs an action in the permission
+ * matrix and a sample request below, or this test fails.
+ */
+describe('admin access matrix', () => {
+  let t: TestApp;
+  const ds = () => t.app.get(DataSource);
+
+  /** A failed delivery on a live subscription, so each allowed redelivery has something to do. */
+  async function failedDelivery(): Promise<string> {
+    const partner = await PartnerFactory.create(t);
+    const subId = `sub-${Math.random().toString(36).slice(2, 10)}`;
+    await ds().query(
+      `INSERT INTO webhook_subscriptions (id, partner_id, event_type, url, secret_encrypted)
+       VALUES ($1, $2, 'PERSON_CHANGED', 'http://127.0.0.1:9/hook', 'x')`,
+      [subId, partner.partnerId],
+    );
+    const [ev] = await ds().query<{ id: string }[]>(
+      `INSERT INTO domain_events (partner_id, event_type, entity_id, payload, fanned_out_at)
+       VALUES ($1, 'PERSON_CHANGED', 'person-1', '{}', now()) RETURNING id`,
+      [partner.partnerId],
+    );
+    const [d] = await ds().query<{ id: string }[]>(
+      `INSERT INTO webhook_deliveries (subscription_id, domain_event_id, entity_id, status, attempts, next_attempt_at)
+       VALUES ($1, $2, 'person-1', 'failed', 3, now()) RETURNING id`,
+      [subId, ev.id],
+    );
+    return d.id;
+  }
+
+  /** How to call each route for real: the path with its parameters filled in, and a valid body. */
+  type Sample = { path: string; body?: unknown };
+  const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
+    'GET /admin/auth/me': () => ({ path: '/admin/auth/me' }),
+    'POST /admin/auth/logout': () => ({ path: '/admin/auth/logout' }),
+    'GET /admin/webhook-subscriptions': () => ({ path: '/admin/webhook-subscriptions' }),
+    'GET /admin/webhook-subscriptions/:id': async () => {
+      const [row] = await ds().query<{ subscription_id: string }[]>(
+        `SELECT subscription_id FROM webhook_deliveries WHERE id = $1`,
+        [await failedDelivery()],
+      );
+      return { path: `/admin/webhook-subscriptions/${row.subscription_id.trim()}` };
+    },
+    'GET /admin/webhook-deliveries': () => ({ path: '/admin/webhook-deliveries' }),
+    'GET /admin/webhook-deliveries/:id': async () => ({
+      path: `/admin/webhook-deliveries/${await failedDelivery()}`,
+    }),
+    'POST /admin/webhook-deliveries/:id/redeliver': async () => ({
+      path: `/admin/webhook-deliveries/${await failedDelivery()}/redeliver`,
+    }),
+    'POST /admin/webhook-deliveries/redeliver-failed': () => ({
+      path: '/admin/webhook-deliveries/redeliver-failed',
+      body: { from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00Z' },
+    }),
+  };
+
+  let routes: AdminRoute[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = adminRoutes(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('finds every /admin route the server registered, each naming an action of the matrix and a sample', () => {
+    const served = registeredRoutes(t.app.getHttpAdapter().getInstance())
+      .filter((r) => r.url.startsWith('/admin/') && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(served);
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const r of routes.filter((x) => !x.public)) {
+      expect({ route: `${r.method} ${r.path}`, permission: r.permission }).toEqual({
+        route: `${r.method} ${r.path}`,
+        permission: expect.any(String),
+      });
+      expect(SAMPLES[`${r.method} ${r.path}`]).toBeDefined();
+    }
+  });
+
+  it('answers 401 on every non-public admin route without a session', async () => {
+    for (const r of routes.filter((x) => !x.public)) {
+      const sample = await SAMPLES[`${r.method} ${r.path}`]();
+      const res = await http(t.url, r.method, sample.path, { body: sample.body });
+      expect({
+        route: `${r.method} ${r.path}`,
+        status: res.status,
+        code: res.body?.errors?.[0]?.code,
+      }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+        code: 'unauthorized',
+      });
+    }
+  });
+
+  it.each(STAFF_ROLES.map((role) => [role]))(
+    'applies the matrix to every admin route for %s',
+    async (role) => {
+      for (const r of routes.filter((x) => !x.public)) {
+        // A fresh session per call: logout is one of the routes.
+        const s = await StaffFactory.session(t, role);
+        const sample = await SAMPLES[`${r.method} ${r.path}`]();
+        const res = await http(t.url, r.method, sample.path, { body: sample.body, headers: s.headers });
+        const allowed = can(role, r.permission!);
+        const outcome = res.status >= 200 && res.status < 300 ? '2xx' : String(res.status);
+        expect({ route: `${r.method} ${r.path}`, allowed, outcome }).toEqual({
+          route: `${r.method} ${r.path}`,
+          allowed,
+          outcome: allowed ? '2xx' : '403',
+        });
+      }
+    },
+  );
+});
