@@ -69,6 +69,7 @@ describe('the api process on the embedded engine', () => {
     await waitHealthy(url, first);
     expect(first.output()).toContain(`listening on ${url}`);
     expect(first.output()).toContain('Sandbox partner client id: sandbox-partner');
+    expect(first.output()).toContain('Console admin: admin@kyc.local');
 
     const token = await http(url, 'POST', '/oauth/token', {
       body: {
@@ -156,6 +157,12 @@ describe('the api process on the embedded engine', () => {
       try {
         await waitHealthy(base, api);
         expect(api.output()).not.toContain('Sandbox partner client id');
+        // Production has no default console admin either.
+        expect(api.output()).not.toContain('Console admin');
+        const admin = await http(base, 'POST', '/admin/auth/login', {
+          body: { email: 'admin@kyc.local', password: 'Kyc-Sandbox-2026!' },
+        });
+        expect(admin.status).toBe(401);
         const sandbox = await http(base, 'POST', '/oauth/token', {
           body: {
             grant_type: 'client_credentials',

@@ -36,8 +36,12 @@ async function main(): Promise<void> {
     `KYC back-office listening on ${url} (${env.APP_ENV} mode, ${db.kind} database)`,
     `  API docs: ${url}/docs`,
   ];
-  if (env.APP_ENV === 'sandbox')
-    lines.push(`  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`);
+  if (env.APP_ENV === 'sandbox') {
+    lines.push(
+      `  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`,
+      `  Console admin: ${env.ADMIN_EMAIL} (password: see README)`,
+    );
+  }
   process.stderr.write(lines.join('\n') + '\n');
 }
 
