@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { registeredRoutes } from '#kyc/common';
 import { can, STAFF_ROLES } from '#kyc/staff';
-import { http, PartnerFactory, StaffFactory } from '#kyc/testing';
+import { authenticatorCode, http, PartnerFactory, StaffFactory } from '#kyc/testing';
 import { type AdminRoute, adminRoutes } from '../support/admin-routes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,9 +39,15 @@ describe('admin access matrix', () => {
 
   /** How to call each route for real: the path with its parameters filled in, and a valid body. */
   type Sample = { path: string; body?: unknown };
-  const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
+  const SAMPLES: Record<string, (headers: Record<string, string>) => Sample | Promise<Sample>> = {
     'GET /admin/auth/me': () => ({ path: '/admin/auth/me' }),
     'POST /admin/auth/logout': () => ({ path: '/admin/auth/logout' }),
+    'POST /admin/auth/mfa/setup': () => ({ path: '/admin/auth/mfa/setup' }),
+    'POST /admin/auth/mfa/confirm': async (headers) => {
+      const setup = await http(t.url, 'POST', '/admin/auth/mfa/setup', { headers });
+      const otp = setup.status === 200 ? authenticatorCode(setup.body.secret, new Date()) : '000000';
+      return { path: '/admin/auth/mfa/confirm', body: { otp } };
+    },
     'GET /admin/webhook-subscriptions': () => ({ path: '/admin/webhook-subscriptions' }),
     'GET /admin/webhook-subscriptions/:id': async () => {
       const [row] = await ds().query<{ subscription_id: string }[]>(
@@ -89,7 +95,7 @@ describe('admin access matrix', () => {
 
   it('answers 401 on every non-public admin route without a session', async () => {
     for (const r of routes.filter((x) => !x.public)) {
-      const sample = await SAMPLES[`${r.method} ${r.path}`]();
+      const sample = await SAMPLES[`${r.method} ${r.path}`]({});
       const res = await http(t.url, r.method, sample.path, { body: sample.body });
       expect({
         route: `${r.method} ${r.path}`,
@@ -109,7 +115,7 @@ describe('admin access matrix', () => {
       for (const r of routes.filter((x) => !x.public)) {
         // A fresh session per call: logout is one of the routes.
         const s = await StaffFactory.session(t, role);
-        const sample = await SAMPLES[`${r.method} ${r.path}`]();
+        const sample = await SAMPLES[`${r.method} ${r.path}`](s.headers);
         const res = await http(t.url, r.method, sample.path, { body: sample.body, headers: s.headers });
         const allowed = can(role, r.permission!);
         const outcome = res.status >= 200 && res.status < 300 ? '2xx' : String(res.status);

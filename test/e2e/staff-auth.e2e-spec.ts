@@ -70,7 +70,7 @@ describe('console staff login and sessions', () => {
     expect(res.status).toBe(401);
     expect(res.body.errors[0]).toMatchObject({
       code: 'unauthorized',
-      detail: 'The email or password is not correct.',
+      detail: 'The email, password or code is not correct.',
     });
     expect(res.headers.getSetCookie()).toEqual([]);
     const [row] = await ds().query<{ diff: { reason: string } }[]>(

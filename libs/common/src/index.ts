@@ -18,3 +18,4 @@ export * from './concurrency.js';
 export * from './core.module.js';
 export * from './http/admin-list-query.js';
 export { registeredRoutes } from './http/method-not-allowed.js';
+export * from './crypto/secret-box.js';

@@ -5,7 +5,8 @@ import { Env } from '#kyc/common';
 import { CurrentStaff, PublicAdminRoute, RequirePermission } from './access/admin-route.decorator.js';
 import { can, PERMISSIONS, type Permission } from './access/permissions.js';
 import type { StaffPrincipal, StaffRequest } from './access/staff-principal.js';
-import { LoginDto, type MeResponse } from './dto/login.dto.js';
+import { LoginDto, MfaConfirmDto, type MeResponse } from './dto/login.dto.js';
+import { MfaService } from './mfa/mfa.service.js';
 import { cookie, CSRF_COOKIE, SESSION_COOKIE } from './sessions/session-tokens.js';
 import { StaffSessionsService } from './sessions/staff-sessions.service.js';
 
@@ -16,6 +17,7 @@ const origin = (req: StaffRequest) => ({ requestId: String(req.id), ip: req.ip }
 export class StaffAuthController {
   constructor(
     private readonly sessions: StaffSessionsService,
+    private readonly mfa: MfaService,
     private readonly env: Env,
   ) {}
 
@@ -28,7 +30,7 @@ export class StaffAuthController {
     @Req() req: StaffRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse & { csrf_token: string }> {
-    const s = await this.sessions.login(dto.email, dto.password, origin(req));
+    const s = await this.sessions.login(dto.email, dto.password, dto.otp, origin(req));
     const secure = this.env.APP_ENV === 'production';
     void reply.header('set-cookie', [
       cookie(SESSION_COOKIE, s.token, { httpOnly: true, secure, maxAgeSeconds: s.maxAgeSeconds }),
@@ -60,6 +62,24 @@ export class StaffAuthController {
   me(@CurrentStaff() staff: StaffPrincipal): MeResponse {
     return me(staff);
   }
+
+  @Post('mfa/setup')
+  @HttpCode(200)
+  @RequirePermission('session.self')
+  @ApiOperation({ summary: 'Start TOTP enrolment: a new secret, its otpauth URL and a QR code (SVG)' })
+  mfaSetup(@CurrentStaff() staff: StaffPrincipal) {
+    return this.mfa.setup(staff);
+  }
+
+  @Post('mfa/confirm')
+  @HttpCode(200)
+  @RequirePermission('session.self')
+  @ApiOperation({
+    summary: 'Confirm enrolment with a current code; answers 10 one-time recovery codes, shown once',
+  })
+  mfaConfirm(@CurrentStaff() staff: StaffPrincipal, @Body() dto: MfaConfirmDto, @Req() req: StaffRequest) {
+    return this.mfa.confirm(staff, dto.otp, origin(req));
+  }
 }
 
 function me(p: StaffPrincipal): MeResponse {
@@ -69,5 +89,7 @@ function me(p: StaffPrincipal): MeResponse {
     display_name: p.displayName,
     role: p.role,
     permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((k) => can(p.role, k)),
+    mfa_enabled: p.mfaEnabled,
+    mfa_enrolment_required: p.mfaEnrolmentRequired,
   };
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '#kyc/audit';
 import { StaffGuard } from './access/staff.guard.js';
+import { MfaService } from './mfa/mfa.service.js';
+import { LoginThrottleRepository } from './sessions/login-throttle.repository.js';
 import { StaffSessionsRepository } from './sessions/staff-sessions.repository.js';
 import { StaffSessionsService } from './sessions/staff-sessions.service.js';
 import { StaffAuthController } from './staff-auth.controller.js';
@@ -16,6 +18,8 @@ import { StaffUsersRepository } from './users/staff-users.repository.js';
     StaffUsersRepository,
     StaffSessionsRepository,
     StaffSessionsService,
+    LoginThrottleRepository,
+    MfaService,
     FirstAdmin,
     { provide: APP_GUARD, useClass: StaffGuard },
   ],

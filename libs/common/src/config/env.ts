@@ -181,6 +181,11 @@ export class Env {
   @MinLength(12, { message: 'must be at least 12 characters long' })
   ADMIN_PASSWORD?: string;
 
+  /** Require a TOTP second factor of admins and compliance officers; default true in production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  MFA_REQUIRED?: 'true' | 'false';
+
   /** A console session ends after this many idle minutes. */
   @Transform(toInt)
   @IsInt()
@@ -246,6 +251,7 @@ const OPTIONAL_SETTINGS = [
   'RUN_JOBS_IN_API',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
+  'MFA_REQUIRED',
 ];
 
 export class ConfigError extends Error {}
@@ -288,6 +294,7 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     }
     env.ALLOW_PRIVATE_WEBHOOK_TARGETS = 'false';
     env.RUN_JOBS_IN_API ??= 'false';
+    env.MFA_REQUIRED ??= 'true';
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
     env.PARTNER_CLIENT_SECRET ??= SANDBOX_PARTNER_CLIENT_SECRET;
@@ -298,6 +305,7 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     env.RUN_JOBS_IN_API ??= 'true';
     env.ADMIN_EMAIL ??= SANDBOX_ADMIN_EMAIL;
     env.ADMIN_PASSWORD ??= SANDBOX_ADMIN_PASSWORD;
+    env.MFA_REQUIRED ??= 'false';
   }
   return env;
 }

@@ -5,6 +5,7 @@ import { CreatePersonIdentityCounts1764500000000 } from './1764500000000-CreateP
 import { CreateWebhooks1764600000000 } from './1764600000000-CreateWebhooks.js';
 import { CreateAuditEvents1764700000000 } from './1764700000000-CreateAuditEvents.js';
 import { CreateStaff1764800000000 } from './1764800000000-CreateStaff.js';
+import { AddStaffMfaAndLoginThrottle1764900000000 } from './1764900000000-AddStaffMfaAndLoginThrottle.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateWebhooks1764600000000,
   CreateAuditEvents1764700000000,
   CreateStaff1764800000000,
+  AddStaffMfaAndLoginThrottle1764900000000,
 ];

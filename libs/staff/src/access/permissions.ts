@@ -11,6 +11,14 @@ const ALL: readonly StaffRole[] = STAFF_ROLES;
 export const PERMISSIONS = {
   /** Who am I, log out: any signed-in staff member. */
   'session.self': ALL,
+  /** Console users and roles: create, change role, disable, reset password or MFA. */
+  'users.manage': ['admin'],
+  /** Partner API clients: create (secret shown once), rotate, disable. */
+  'partners.manage': ['admin'],
+  /** The audit trail and its CSV export. */
+  'audit.read': ['admin', 'compliance_officer'],
+  /** Persons: full data for officers and admins (each view audited), masked for support agents. */
+  'persons.read': ALL,
   /** Subscriptions, deliveries and attempts of every partner (no personal data beyond ids). */
   'webhooks.read': ['admin', 'compliance_officer'],
   /** Send a delivery again under its original webhook id. */

@@ -8,6 +8,9 @@ export interface StaffPrincipal {
   displayName: string;
   email: string;
   sessionId: string;
+  mfaEnabled: boolean;
+  /** MFA is required for the role and not set up yet: only enrolment is allowed. */
+  mfaEnrolmentRequired: boolean;
 }
 
 export type StaffRequest = FastifyRequest & { staff?: StaffPrincipal };

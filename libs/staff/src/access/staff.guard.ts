@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '#kyc/common';
+import { MfaEnrolmentRequiredError } from '../errors.js';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from '../sessions/session-tokens.js';
 import { StaffSessionsService } from '../sessions/staff-sessions.service.js';
 import { PERMISSION_KEY, PUBLIC_ADMIN_KEY } from './admin-route.decorator.js';
@@ -38,6 +39,9 @@ export class StaffGuard implements CanActivate {
     if (!permission || !can(session.role, permission)) {
       throw new ForbiddenError('Your role does not allow this action.');
     }
+    if (session.mfaEnrolmentRequired && permission !== 'session.self') {
+      throw new MfaEnrolmentRequiredError('Set up a second factor first (POST /admin/auth/mfa/setup).');
+    }
     if (!SAFE_METHODS.has(req.method)) {
       const presented = req.headers[CSRF_HEADER];
       if (
@@ -52,6 +56,8 @@ export class StaffGuard implements CanActivate {
       displayName: session.displayName,
       email: session.email,
       sessionId: session.sessionId,
+      mfaEnabled: session.mfaEnabled,
+      mfaEnrolmentRequired: session.mfaEnrolmentRequired,
     };
     return true;
   }

@@ -13,6 +13,7 @@ export interface SessionRow {
   role: StaffRole;
   display_name: string;
   email: string;
+  mfa_enabled: boolean;
 }
 
 /** Sessions are stored by the SHA-256 of their token; revoked and expired ones are never answered. */
@@ -38,7 +39,8 @@ export class StaffSessionsRepository {
   /** The session if it is unrevoked, inside its absolute lifetime, and its user is active. */
   async findLive(id: string, now: Date): Promise<SessionRow | null> {
     const [row] = await this.ds.query<SessionRow[]>(
-      `SELECT s.id, s.user_id, s.csrf_hash, s.last_seen_at, s.expires_at, u.role, u.display_name, u.email
+      `SELECT s.id, s.user_id, s.csrf_hash, s.last_seen_at, s.expires_at, u.role, u.display_name, u.email,
+              u.mfa_enabled_at IS NOT NULL AS mfa_enabled
          FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active'`,
       [id, now],

@@ -35,3 +35,13 @@ describe(signBody.name, () => {
     expect(signBody('k', body)).toBe(`sha256=${createHmac('sha256', 'k').update(body).digest('hex')}`);
   });
 });
+
+describe('SecretBox.derived', () => {
+  it('keys each purpose apart: a sealed secret of one purpose does not open under another', () => {
+    const key = randomBytes(32).toString('base64');
+    const sealed = SecretBox.derived(key, 'staff-mfa').seal('JBSWY3DPEHPK3PXP');
+    expect(SecretBox.derived(key, 'staff-mfa').open(sealed)).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => new SecretBox(key).open(sealed)).toThrow();
+    expect(() => SecretBox.derived(key, 'other').open(sealed)).toThrow();
+  });
+});
