@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { registeredRoutes } from '#kyc/common';
 import { can, STAFF_ROLES } from '#kyc/staff';
-import { authenticatorCode, http, PartnerFactory, StaffFactory } from '#kyc/testing';
+import { authenticatorCode, http, PartnerFactory, PersonFactory, StaffFactory } from '#kyc/testing';
 import { type AdminRoute, adminRoutes } from '../support/admin-routes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,6 +48,52 @@ describe('admin access matrix', () => {
       const setup = await http(t.url, 'POST', '/admin/auth/mfa/setup', { headers });
       const otp = setup.status === 200 ? authenticatorCode(setup.body.secret, new Date()) : '000000';
       return { path: '/admin/auth/mfa/confirm', body: { otp } };
+    },
+    'GET /admin/users': () => ({ path: '/admin/users' }),
+    'GET /admin/users/:id': async () => ({
+      path: `/admin/users/${(await StaffFactory.create(t, 'support_agent')).id}`,
+    }),
+    'POST /admin/users': () => ({
+      path: '/admin/users',
+      body: {
+        email: `new-${randomUUID()}@bank.example`,
+        display_name: 'New Agent',
+        role: 'support_agent',
+        password: 'Fresh-password-2026',
+      },
+    }),
+    'PUT /admin/users/:id': async () => ({
+      path: `/admin/users/${(await StaffFactory.create(t, 'support_agent')).id}`,
+      body: { display_name: 'Renamed' },
+    }),
+    'POST /admin/users/:id/reset-password': async () => ({
+      path: `/admin/users/${(await StaffFactory.create(t, 'support_agent')).id}/reset-password`,
+      body: { password: 'Another-password-2026' },
+    }),
+    'POST /admin/users/:id/reset-mfa': async () => ({
+      path: `/admin/users/${(await StaffFactory.create(t, 'support_agent')).id}/reset-mfa`,
+    }),
+    'GET /admin/audit-events': () => ({ path: '/admin/audit-events' }),
+    'GET /admin/audit-events/export.csv': () => ({ path: '/admin/audit-events/export.csv' }),
+    'GET /admin/partner-clients': () => ({ path: '/admin/partner-clients' }),
+    'POST /admin/partner-clients': () => ({
+      path: '/admin/partner-clients',
+      body: { partner_name: 'Matrix Bank' },
+    }),
+    'GET /admin/partner-clients/:id': async () => ({
+      path: `/admin/partner-clients/${(await PartnerFactory.create(t)).clientId}`,
+    }),
+    'POST /admin/partner-clients/:id/rotate': async () => ({
+      path: `/admin/partner-clients/${(await PartnerFactory.create(t)).clientId}/rotate`,
+    }),
+    'PUT /admin/partner-clients/:id': async () => ({
+      path: `/admin/partner-clients/${(await PartnerFactory.create(t)).clientId}`,
+      body: { status: 'disabled' },
+    }),
+    'GET /admin/persons': () => ({ path: '/admin/persons' }),
+    'GET /admin/persons/:id': async () => {
+      const partner = await PartnerFactory.create(t);
+      return { path: `/admin/persons/${(await PersonFactory.create(t, partner)).id}` };
     },
     'GET /admin/webhook-subscriptions': () => ({ path: '/admin/webhook-subscriptions' }),
     'GET /admin/webhook-subscriptions/:id': async () => {

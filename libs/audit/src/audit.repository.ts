@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ListQuery } from '#kyc/common';
+import { type FilterColumn, listClauses } from '#kyc/database';
 import { type AuditRecord, auditHash, type ChainRow, GENESIS_HASH } from './audit-chain.js';
 
 /** Every writer takes this transaction-level lock, so the chain has one order across all processes. */
@@ -21,6 +23,35 @@ interface Row {
   prev_hash: string;
   hash: string;
 }
+
+/** An audit row as staff read it (no hashes). */
+export interface AuditView {
+  id: string;
+  occurred_at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  role: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  diff: unknown;
+  request_id: string | null;
+  ip: string | null;
+}
+
+const VIEW = `SELECT id::text AS id, occurred_at, actor_type, actor_id, role, action, entity_type, entity_id, diff,
+                     request_id, ip FROM audit_events a`;
+const FILTERS: Record<string, FilterColumn> = {
+  id: { sql: 'a.id::text', op: '=' },
+  actor_id: { sql: 'a.actor_id', op: '=' },
+  actor_type: { sql: 'a.actor_type', op: '=' },
+  action: { sql: 'a.action', op: '=' },
+  entity_type: { sql: 'a.entity_type', op: '=' },
+  entity_id: { sql: 'a.entity_id', op: '=' },
+  from: { sql: 'a.occurred_at', op: '>=' },
+  to: { sql: 'a.occurred_at', op: '<=' },
+};
+const SORTS = { id: 'a.id', occurred_at: 'a.occurred_at' };
 
 @Injectable()
 export class AuditRepository {
@@ -59,6 +90,18 @@ export class AuditRepository {
       return hash;
     };
     return tx ? write(tx) : this.ds.transaction(write);
+  }
+
+  async list(q: ListQuery): Promise<{ rows: AuditView[]; total: number }> {
+    const { where, page, params } = listClauses(q, FILTERS, SORTS, 'a.id');
+    const [rows, [{ total }]] = await Promise.all([
+      this.ds.query<AuditView[]>(`${VIEW} ${where} ${page}`, params),
+      this.ds.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM audit_events a ${where}`,
+        params.slice(0, -2),
+      ),
+    ]);
+    return { rows, total };
   }
 
   /** One page of the chain in id order, after `afterId`. */

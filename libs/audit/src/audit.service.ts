@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '#kyc/common';
+import { Clock, type ListQuery } from '#kyc/common';
 import type { Tx } from '#kyc/database';
 import { type AuditRecord, type ChainVerdict, GENESIS_HASH, verifyRows } from './audit-chain.js';
-import { AuditRepository } from './audit.repository.js';
+import { AuditRepository, type AuditView } from './audit.repository.js';
+
+export type { AuditView };
 
 export type AuditEntry = Omit<
   AuditRecord,
@@ -34,6 +36,22 @@ export class AuditService {
       },
       tx,
     );
+  }
+
+  /** A filtered, sorted page for the console. */
+  list(q: ListQuery): Promise<{ rows: AuditView[]; total: number }> {
+    return this.repo.list(q);
+  }
+
+  /** Every matching row, page by page in the query's order, at most `max` (the CSV export). */
+  async *each(q: ListQuery, max: number): AsyncGenerator<AuditView> {
+    let sent = 0;
+    for (let offset = 0; sent < max; offset += 1000) {
+      const { rows } = await this.repo.list({ ...q, offset, limit: Math.min(1000, max - sent) });
+      for (const row of rows) yield row;
+      sent += rows.length;
+      if (rows.length < 1000) return;
+    }
   }
 
   /** Walk the whole chain; the verdict names the first broken row. */

@@ -44,6 +44,9 @@ export class PartnerAuthRepository {
 
   async saveToken(tokenHash: string, owner: TokenOwner, expiresAt: Date): Promise<void> {
     await this.ds.getRepository(AccessTokenEntity).insert({ tokenHash, ...owner, expiresAt });
+    await this.ds.query(`UPDATE partner_clients SET last_used_at = now() WHERE client_id = $1`, [
+      owner.clientId,
+    ]);
   }
 
   /** The owner of a live token whose client is still enabled. */

@@ -43,6 +43,17 @@ export class StaffUsersRepository {
     return row ?? null;
   }
 
+  /** Emails of staff users by id, for showing who acted. */
+  async emailsByIds(ids: string[]): Promise<Map<string, string>> {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!valid.length) return new Map();
+    const rows = await this.ds.query<{ id: string; email: string }[]>(
+      `SELECT id::text AS id, email FROM staff_users WHERE id = ANY($1::uuid[])`,
+      [valid],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
   async count(): Promise<number> {
     const [{ n }] = await this.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM staff_users`);
     return n;
