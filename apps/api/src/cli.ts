@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditService } from '#kyc/audit';
 import { PartnerAuthService } from '#kyc/auth';
 import { ConfigError, loadEnv } from '#kyc/common';
-import { connectDatabase, runMigrations } from '#kyc/database';
+import { connectDatabase, grantAppPrivileges, runMigrations } from '#kyc/database';
 import { AppModule } from './app.module.js';
 
 const USAGE = `Usage:
@@ -13,15 +13,30 @@ const USAGE = `Usage:
   node dist/apps/api/src/cli.js partner:create --name "Acme Bank" [--partner-id acme] [--client-id acme-backend]
       Create a partner (tenant) and an API client. The secret is printed once and stored only hashed.
   node dist/apps/api/src/cli.js audit:verify
-      Check the audit trail's hash chain; names the first broken row and exits 1 if there is one.`;
+      Check the audit trail's hash chain; names the first broken row and exits 1 if there is one.
+  node dist/apps/api/src/cli.js db:grants --role kyc_app
+      On a PostgreSQL server (DATABASE_URL, as the owner): least privilege for the role the api and workers
+      use; no UPDATE, DELETE or TRUNCATE on the append-only tables. Run after migrating.`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command !== 'migrate' && command !== 'partner:create' && command !== 'audit:verify') {
+  if (!['migrate', 'partner:create', 'audit:verify', 'db:grants'].includes(command ?? '')) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(command ? 2 : 0);
   }
   const env = loadEnv(process.env);
+  if (command === 'db:grants') {
+    const { values } = parseArgs({ args: rest, options: { role: { type: 'string' } } });
+    if (!values.role) throw new ConfigError('db:grants needs --role <name>');
+    if (!env.DATABASE_URL) {
+      throw new ConfigError(
+        'db:grants needs DATABASE_URL: the embedded engine has a single user and no roles',
+      );
+    }
+    await grantAppPrivileges(env.DATABASE_URL, values.role);
+    process.stdout.write(`Granted least privilege to ${values.role}.\n`);
+    return;
+  }
   const db = await connectDatabase(env);
   try {
     const applied = await runMigrations(db.url);

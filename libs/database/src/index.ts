@@ -5,3 +5,4 @@ export * from './embedded-engine.js';
 export * from './naming-strategy.js';
 export * from './outbox/domain-events.js';
 export * from './list-clauses.js';
+export * from './grants.js';
