@@ -1,18 +1,11 @@
 // typescript-eslint, type-checked, with the rules the house style names (STYLE.md).
 import eslint from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'data/**',
-      'coverage/**',
-      'apps/console/**',
-      '**/*.mjs',
-      '**/*.js',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.mjs', '**/*.js'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -57,5 +50,15 @@ export default tseslint.config(
   {
     files: ['libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The console: browser code, its own tsconfig (found by the project service), React's hook rules.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': 'off',
+    },
   },
 );

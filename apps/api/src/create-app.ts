@@ -15,6 +15,7 @@ import {
 } from '#kyc/common';
 import { mountApiDocs } from './api-docs.js';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console/serve-console.js';
 
 /** Build the api on a database URL; used by main.ts, the CLI and the tests alike. */
 export async function createApp(
@@ -43,6 +44,7 @@ export async function createApp(
     },
   );
   installHttpBasics(adapter.getInstance());
+  serveConsole(adapter.getInstance());
   app.useGlobalFilters(new SolarisExceptionFilter());
   app.useGlobalPipes(new SolarisValidationPipe(true));
   mountApiDocs(app);

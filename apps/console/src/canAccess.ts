@@ -1,0 +1,26 @@
+import type { Me, Permission } from './types';
+
+/**
+ * Who may do what in the console, in one place, from Me.permissions: it mirrors docs/ADMIN-API.md and only
+ * hides what the server would refuse anyway (the server is authoritative).
+ */
+const RULES: Record<string, Partial<Record<string, Permission>>> = {
+  users: { list: 'users.manage', create: 'users.manage', edit: 'users.manage' },
+  'partner-clients': {
+    list: 'partners.manage',
+    show: 'partners.manage',
+    create: 'partners.manage',
+    edit: 'partners.manage',
+  },
+  'audit-events': { list: 'audit.read', show: 'audit.read', export: 'audit.read' },
+  persons: { list: 'persons.read', show: 'persons.read' },
+  'webhook-subscriptions': { list: 'webhooks.read', show: 'webhooks.read' },
+  'webhook-deliveries': { list: 'webhooks.read', show: 'webhooks.read', redeliver: 'webhooks.redeliver' },
+};
+
+export function canAccess(me: Me | undefined, resource: string, action: string): boolean {
+  // Until MFA enrolment is confirmed, the server answers 403 on everything but the session and MFA routes.
+  if (!me || me.mfa_enrolment_required) return false;
+  const needed = RULES[resource]?.[action];
+  return needed !== undefined && me.permissions.includes(needed);
+}

@@ -1,0 +1,41 @@
+import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import type { Me } from '../types';
+
+/** A welcome, the signed-in role and the state of two-factor authentication. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const me = identity as (Me & { fullName?: string }) | undefined;
+  if (!me) return null;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title={translate('kyc.dashboard.title')} />
+      <CardContent>
+        <Stack spacing={2}>
+          <Typography variant="h5" component="h1">
+            {translate('kyc.dashboard.welcome', { name: me.display_name })}
+          </Typography>
+          <Typography data-testid="signed-in-role">
+            {translate('kyc.dashboard.role', { role: translate(`kyc.roles.${me.role}`) })}
+          </Typography>
+          {me.mfa_enabled ? (
+            <Alert severity="success">{translate('kyc.dashboard.mfa_on')}</Alert>
+          ) : (
+            <Alert
+              severity="warning"
+              action={
+                <Button component={Link} to="/mfa" color="inherit" size="small">
+                  {translate('kyc.dashboard.mfa_setup')}
+                </Button>
+              }
+            >
+              {translate('kyc.dashboard.mfa_off')}
+            </Alert>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,65 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { CreateParams, DataProvider, Identifier, RaRecord, UpdateParams } from 'react-admin';
+import { API, httpClient } from './httpClient';
+import type { MfaSetup } from './types';
+
+/** The fields each write call of docs/ADMIN-API.md accepts; anything else in a form record is not sent. */
+const CREATE_FIELDS: Record<string, string[]> = {
+  users: ['email', 'display_name', 'role', 'password'],
+  'partner-clients': ['partner_name', 'partner_id'],
+};
+const UPDATE_FIELDS: Record<string, string[]> = {
+  users: ['display_name', 'role', 'status'],
+  'partner-clients': ['status'],
+};
+
+function pick(data: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
+  if (!fields) return data;
+  return Object.fromEntries(
+    fields.filter((f) => data[f] !== undefined && data[f] !== '').map((f) => [f, data[f]]),
+  );
+}
+
+const base = simpleRestProvider(API, httpClient);
+
+const post = async <T>(path: string, body?: unknown): Promise<T> => {
+  const { json } = await httpClient(`${API}/${path}`, {
+    method: 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return json as T;
+};
+
+const id = (value: Identifier) => encodeURIComponent(String(value));
+
+export interface RedeliverFailedParams {
+  from: string;
+  to: string;
+  subscription_id?: string;
+  partner_id?: string;
+}
+
+/** ra-data-simple-rest against /admin, plus the calls that are not CRUD (each one a button in the console). */
+export const dataProvider = {
+  ...base,
+  create: <R extends Omit<RaRecord, 'id'>>(resource: string, params: CreateParams<R>) =>
+    base.create(resource, { ...params, data: pick(params.data, CREATE_FIELDS[resource]) as R }),
+  update: <R extends RaRecord>(resource: string, params: UpdateParams<R>) =>
+    base.update(resource, { ...params, data: pick(params.data, UPDATE_FIELDS[resource]) as Partial<R> }),
+
+  resetPassword: (userId: Identifier, password: string) =>
+    post<RaRecord>(`users/${id(userId)}/reset-password`, { password }),
+  resetMfa: (userId: Identifier) => post<RaRecord>(`users/${id(userId)}/reset-mfa`),
+  rotateSecret: (clientId: Identifier) =>
+    post<RaRecord & { secret: string }>(`partner-clients/${id(clientId)}/rotate`),
+  redeliver: (deliveryId: Identifier) => post<RaRecord>(`webhook-deliveries/${id(deliveryId)}/redeliver`),
+  redeliverFailed: (params: RedeliverFailedParams) =>
+    post<{ requeued: number }>(
+      'webhook-deliveries/redeliver-failed',
+      pick({ ...params }, ['from', 'to', 'subscription_id', 'partner_id']),
+    ),
+  mfaSetup: () => post<MfaSetup>('auth/mfa/setup'),
+  mfaConfirm: (otp: string) => post<{ recovery_codes: string[] }>('auth/mfa/confirm', { otp }),
+} satisfies DataProvider;
+
+export type ConsoleDataProvider = typeof dataProvider;

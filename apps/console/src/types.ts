@@ -1,0 +1,28 @@
+/** The permission names of docs/ADMIN-API.md; the server's matrix is authoritative. */
+export type Permission =
+  | 'session.self'
+  | 'users.manage'
+  | 'partners.manage'
+  | 'audit.read'
+  | 'persons.read'
+  | 'webhooks.read'
+  | 'webhooks.redeliver';
+
+export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
+
+/** GET /admin/auth/me */
+export interface Me {
+  id: string;
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  permissions: Permission[];
+  mfa_enabled: boolean;
+  mfa_enrolment_required: boolean;
+}
+
+export interface MfaSetup {
+  secret: string;
+  otpauth_url: string;
+  qr_svg: string;
+}
