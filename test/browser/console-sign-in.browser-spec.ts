@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { authenticatorCode, FakeClock, StaffFactory } from '#kyc/testing';
+import { launchBrowser } from '../support/browser.js';
+import { inBrowser, SANDBOX_ADMIN, signIn, signOut } from '../support/console.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const MINUTE = 60_000;
+
+describe('console sign-in: password, two-factor enrolment and codes, idle timeout', () => {
+  let t: TestApp;
+  let browser: Browser;
+  // The server's clock: TOTP codes and session timeouts are computed on it.
+  const clock = new FakeClock('2026-11-27T08:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { SANDBOX_TICK_MS: '0', WEBHOOK_TICK_MS: '0' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs the sandbox admin in with email and password, after refusing a wrong password', async () => {
+    await inBrowser(browser, 'console-sign-in-password', async (page) => {
+      await page.goto(`${t.url}/`);
+      await page.locator('input[name=email]').fill(SANDBOX_ADMIN.email);
+      await page.locator('input[name=password]').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').getByText('Wrong email, password or code').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+
+      await page.locator('input[name=password]').fill(SANDBOX_ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Welcome, ').waitFor();
+      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+        'Signed in as Administrator',
+      );
+      // A reload keeps the session (HttpOnly cookie) and the route.
+      await page.reload();
+      await page.getByText('Welcome, ').waitFor();
+      await signOut(page);
+      await page.goto(`${t.url}/users`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    });
+  });
+
+  it('enrols two-factor in the UI, then signs in with a TOTP code and once with a recovery code', async () => {
+    const agent = await StaffFactory.create(t, 'support_agent');
+    let secret = '';
+    let recoveryCodes: string[] = [];
+    await inBrowser(browser, 'console-sign-in-mfa-enrol', async (page) => {
+      await signIn(page, t.url, agent);
+      await page.getByRole('link', { name: 'Set up two-factor authentication' }).click();
+      await page.getByRole('button', { name: 'Start set-up' }).click();
+      await page.getByRole('img', { name: 'QR code for the authenticator app' }).waitFor();
+      secret = (await page.getByTestId('mfa-secret').innerText()).trim();
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+
+      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now(), 5)); // a wrong code first
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('That code is not right').waitFor();
+      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
+      recoveryCodes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+      expect(recoveryCodes).toHaveLength(10);
+      await page.getByRole('button', { name: 'I have stored the codes' }).click();
+      await page.getByText('Two-factor authentication is on.').waitFor();
+      await signOut(page);
+    });
+
+    clock.advance(MINUTE); // the code used to confirm is spent: the next one comes from a later step
+    await inBrowser(browser, 'console-sign-in-mfa-totp', async (page) => {
+      await page.goto(`${t.url}/`);
+      await page.locator('input[name=email]').fill(agent.email);
+      await page.locator('input[name=password]').fill(agent.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Enter the code from your authenticator app').waitFor();
+      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Welcome, ').waitFor();
+      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+        'Signed in as Support agent',
+      );
+      await signOut(page);
+    });
+
+    await inBrowser(browser, 'console-sign-in-mfa-recovery', async (page) => {
+      await signIn(page, t.url, agent, () => recoveryCodes[0]);
+      await signOut(page);
+      // A recovery code works once.
+      await page.locator('input[name=email]').fill(agent.email);
+      await page.locator('input[name=password]').fill(agent.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('input[name=otp]').fill(recoveryCodes[0]);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').getByText('Wrong email, password or code').waitFor();
+    });
+  });
+
+  it('returns to the sign-in page, saying why, once the session has been idle too long', async () => {
+    const officer = await StaffFactory.create(t, 'compliance_officer');
+    await inBrowser(browser, 'console-sign-in-idle', async (page) => {
+      await signIn(page, t.url, officer);
+      await page.getByRole('menuitem', { name: 'Audit events' }).click();
+      await page.getByText('staff.login').first().waitFor();
+
+      clock.advance(t.env.STAFF_IDLE_TIMEOUT_MINUTES * MINUTE + MINUTE);
+      await page.getByRole('menuitem', { name: 'Persons' }).click();
+      await page.getByText('Your session has ended. Please sign in again.').waitFor();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+    });
+  });
+});
