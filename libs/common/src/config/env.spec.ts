@@ -84,6 +84,11 @@ describe(loadEnv.name, () => {
       );
     });
 
+    it('backs webhook retries off from 30 s unless WEBHOOK_RETRY_BASE_MS says otherwise', () => {
+      expect(loadEnv({}).WEBHOOK_RETRY_BASE_MS).toBe(30000);
+      expect(loadEnv({ WEBHOOK_RETRY_BASE_MS: '250' }).WEBHOOK_RETRY_BASE_MS).toBe(250);
+    });
+
     it('ignores unrelated variables of the process environment', () => {
       const env = loadEnv({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test', UNSET: undefined });
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['PATH']));
@@ -109,6 +114,9 @@ describe(loadEnv.name, () => {
       ['ACCESS_TOKEN_TTL_SECONDS', { ACCESS_TOKEN_TTL_SECONDS: '100000' }],
       ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '100' }],
       ['AML_FOLLOW_UP_MONTHS', { AML_FOLLOW_UP_MONTHS: '0' }],
+      ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '50' }],
+      ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '30s' }],
+      ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '3600001' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'a b' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'ab' }],
       ['PARTNER_CLIENT_SECRET', { PARTNER_CLIENT_SECRET: 'short' }],

@@ -1,3 +1,4 @@
+/** Default base of the retry backoff (`WEBHOOK_RETRY_BASE_MS`): the first retry waits up to 30 s. */
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_CAP_MS = 6 * 3600_000;
 /** A delivery is retried until this long after its first attempt, then it is failed (dead letter). */
@@ -6,11 +7,16 @@ export const RETRY_WINDOW_MS = 5 * 24 * 3600_000;
 export const RETRY_MIN_MS = 1_000;
 
 /**
- * Delay before the retry that follows failed attempt `attempt` (1-based): exponential (30 s × 2^(n-1),
- * capped at 6 h) with full jitter, so receivers that come back are not hit by every sender at once.
+ * Delay before the retry that follows failed attempt `attempt` (1-based): exponential (base × 2^(n-1),
+ * base 30 s unless configured, capped at 6 h) with full jitter, so receivers that come back are not hit
+ * by every sender at once.
  */
-export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));
+export function retryDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs: number = RETRY_BASE_MS,
+): number {
+  const ceiling = Math.min(RETRY_CAP_MS, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.max(RETRY_MIN_MS, Math.floor(random() * ceiling));
 }
 
@@ -20,7 +26,8 @@ export function nextAttemptAt(
   attempt: number,
   now: Date,
   random: () => number = Math.random,
+  baseMs: number = RETRY_BASE_MS,
 ): Date | null {
-  const next = now.getTime() + retryDelayMs(attempt, random);
+  const next = now.getTime() + retryDelayMs(attempt, random, baseMs);
   return next > firstAttemptAt.getTime() + RETRY_WINDOW_MS ? null : new Date(next);
 }

@@ -105,7 +105,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     if (s !== undefined && s >= 200 && s < 300) return { ...base, status: 'delivered' };
     if (s === 410) return { ...base, status: 'canceled', cancelSubscription: true };
     if (s === 422) return { ...base, status: 'rejected' };
-    const next = nextAttemptAt(new Date(d.first_attempt_at), d.attempts, this.clock.now());
+    const next = nextAttemptAt(
+      new Date(d.first_attempt_at),
+      d.attempts,
+      this.clock.now(),
+      Math.random,
+      this.env.WEBHOOK_RETRY_BASE_MS,
+    );
     if (!next) this.log.warn(`webhook delivery ${d.id} failed after ${d.attempts} attempts (dead letter)`);
     return next ? { ...base, status: 'pending', nextAttemptAt: next } : { ...base, status: 'failed' };
   }
