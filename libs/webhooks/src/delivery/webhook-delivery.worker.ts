@@ -4,6 +4,7 @@ import { SecretBox, signBody } from '../secrets/secret-box.js';
 import { nextAttemptAt } from './backoff.js';
 import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
 import { postWebhook, type PostOutcome } from './http-post.js';
+import { claimLeaseMs } from './lease.js';
 
 const BATCH = 50;
 const SEND_CONCURRENCY = 16;
@@ -54,7 +55,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     while (!this.stopped) {
       const now = this.clock.now();
       while ((await this.deliveries.fanOut(BATCH * 4, now)) > 0);
-      const claimed = await this.deliveries.claimDue(BATCH, now, this.env.WEBHOOK_TIMEOUT_MS * 2 + 30_000);
+      const leaseMs = claimLeaseMs(this.env.WEBHOOK_TIMEOUT_MS, Math.ceil(BATCH / SEND_CONCURRENCY));
+      const claimed = await this.deliveries.claimDue(BATCH, now, leaseMs);
       if (!claimed.length) return attempts;
       attempts += claimed.length;
       const results = await mapLimit(claimed, SEND_CONCURRENCY, (d) => this.attempt(d));
