@@ -27,7 +27,26 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, env.DATABASE_URL), {
     logger: new PinoNestLogger(logger),
   });
-  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  // SIGTERM or SIGINT: stop claiming, let the attempts in flight finish and be recorded, close the pool,
+  // exit 0. (A killed worker's claims come back to any worker when their lease expires.)
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } catch (err) {
+      logger.error({ err: (err as Error).name }, 'shutdown failed');
+      logger.flush();
+      process.exit(1);
+    }
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.init();
   logger.info({ mode: env.APP_ENV, webhookTickMs: env.WEBHOOK_TICK_MS }, 'worker started');
   process.stderr.write(
