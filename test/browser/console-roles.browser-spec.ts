@@ -71,6 +71,8 @@ describe('console roles: menus, masked persons, languages and themes', () => {
       await signIn(page, t.url, agent);
       await page.getByRole('menuitem', { name: 'Persons' }).click();
       await page.getByPlaceholder('Search').fill(lastName);
+      // The search applies after a pause and rewrites the URL: wait for it before clicking a row.
+      await page.waitForURL(/filter=/);
       const row = page.getByRole('row').filter({ hasText: lastName });
       await row.getByText('1992-**-**').waitFor();
       await row.getByTestId('masked-badge').waitFor();
