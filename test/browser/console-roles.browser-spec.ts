@@ -105,9 +105,10 @@ describe('console roles: menus, masked persons, languages and themes', () => {
   it('switches to German and to the dark theme, and remembers both after a reload', async () => {
     await inBrowser(browser, 'console-language-theme', async (page) => {
       await signIn(page, t.url, SANDBOX_ADMIN);
+      // The layout's background colour, read in the page (a string: the tests compile without DOM types).
       const background = () =>
-        page.evaluate(
-          () => getComputedStyle(document.querySelector('.RaLayout-appFrame')!.parentElement).backgroundColor,
+        page.evaluate<string>(
+          "getComputedStyle(document.querySelector('.RaLayout-appFrame').parentElement).backgroundColor",
         );
       const light = await background();
 
