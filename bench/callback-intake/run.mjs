@@ -31,7 +31,6 @@
 // DATABASE_URL: the PostgreSQL server the throw-away database is created on (default
 // postgresql://root@127.0.0.1:5432/postgres; the role needs CREATEDB). DB_POOL_SIZE: the app's pool (10).
 import { randomBytes, createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -51,6 +50,7 @@ import pg from 'pg';
 import { idnowResult, startIdnowStandIn } from './idnow-stand-in.mjs';
 import { ackBreakdown, callbackTimeline, processingBreakdown } from './analysis.mjs';
 import { summariseCpuProfile } from './cpu-profile.mjs';
+import { describeMachine, gitState, packageVersion, runMain, waitForQuiet } from '../lib/harness.mjs';
 import {
   checkpoint,
   cleanupStack,
@@ -62,9 +62,7 @@ import {
   flag,
   freePort,
   latencySummary,
-  machineInfo,
   numberSetting,
-  postgresVersion,
   round,
   seededRandom,
   setting,
@@ -394,27 +392,6 @@ async function probeDump(app, file) {
   throw new Error('the app probe did not answer');
 }
 
-/**
- * Other work on this machine (tests, builds) disturbs every figure: before a measured phase, wait up to
- * --quiet-wait seconds until the whole machine is busy for less than 0.3 CPUs over 2 s (our app and
- * PostgreSQL are idle at that point). Answers what was found, for the record.
- */
-async function waitForQuiet(label) {
-  const busy = async () => {
-    const a = cpuSample(null, 'none');
-    await sleep(2000);
-    const b = cpuSample(null, 'none');
-    return a && b ? (b.machine_busy - a.machine_busy) / (b.at - a.at) : 0;
-  };
-  const deadline = performance.now() + settings.quietWaitS * 1000;
-  let load = await busy();
-  while (load >= 0.3 && performance.now() < deadline) {
-    log(`${label}: machine busy ${round(load)} CPUs with other work; waiting for it to calm down`);
-    load = await busy();
-  }
-  return { machine_cpus_busy_before: round(load), quiet: load < 0.3 };
-}
-
 // ---------------------------------------------------------------------------------------------------
 
 async function runBaseline(ctx) {
@@ -440,7 +417,7 @@ async function runBaseline(ctx) {
     await pool(warmupRows, settings.clients, (r, w) => insert(clients[w], r.body));
   }
   await checkpoint(settings.databaseUrl);
-  const quiet = await waitForQuiet('baseline');
+  const quiet = await waitForQuiet('baseline', settings.quietWaitS, log);
   log(`baseline: ${measuredBodies.length} inserts from ${settings.clients} clients`);
   const latencies = new Float64Array(measuredBodies.length);
   let inserted = 0;
@@ -496,7 +473,7 @@ async function runSystem(ctx) {
     await waitForSuccessful(monitor, PARTNER.warmup, warmupRows.length, 50, settings.timeoutS * 1000);
   }
   await checkpoint(settings.databaseUrl);
-  const quiet = await waitForQuiet('system');
+  const quiet = await waitForQuiet('system', settings.quietWaitS, log);
   if (ctx.probeFile) await probeDump(app, ctx.probeFile); // starts the probe's measurement afresh
 
   const n = ctx.measured.length;
@@ -725,27 +702,10 @@ function breakdownLines(system) {
   return lines;
 }
 
-function gitState() {
-  try {
-    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-    return {
-      commit: git('rev-parse', 'HEAD'),
-      app_sources_modified: git('status', '--porcelain', '--', 'apps', 'libs', 'package.json') !== '',
-    };
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   if (!existsSync(APP_MAIN))
     throw new Error(`${relative(ROOT, APP_MAIN)} is missing: run \`npm run build\` first`);
-  const pgVersion = await postgresVersion(settings.databaseUrl);
-  const machine = machineInfo(pgVersion);
-  log(
-    `${machine.cpu_count} x ${machine.cpu_model}, ${machine.total_memory_gib} GiB, Node ${machine.node_version}`,
-  );
-  log(pgVersion);
+  const { machine, pgVersion } = await describeMachine(settings.databaseUrl, log);
   log(`seed ${settings.seed}`);
 
   const standIn = await startIdnowStandIn(COMPANY_ID);
@@ -878,12 +838,12 @@ async function main() {
   };
   const passed = pass.results_per_second && pass.ack_p99 && correctness.ok;
 
-  const version = (file) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8')).version;
+  const version = (file) => packageVersion(ROOT, file);
   const report = {
     benchmark: 'callback-intake',
     date: new Date().toISOString(),
     app_version: version('package.json'),
-    git: gitState(),
+    git: gitState(ROOT),
     machine,
     settings: {
       endpoint: 'POST /providers/idnow/callback',
@@ -1006,14 +966,4 @@ async function main() {
   return passed;
 }
 
-let exitCode = 0;
-try {
-  const passed = await main();
-  if (!passed && settings.strict) exitCode = 1;
-} catch (e) {
-  process.stderr.write(`bench/callback-intake failed: ${e instanceof Error ? e.stack : String(e)}\n`);
-  exitCode = 1;
-} finally {
-  await cleanup.run();
-}
-process.exit(exitCode);
+await runMain('bench/callback-intake', main, { strict: settings.strict, cleanup });

@@ -1,10 +1,11 @@
 // Shared helpers for the benchmarks under bench/: throw-away PostgreSQL databases, child servers,
 // autocannon runs, machine facts and the ratio report. Plain ESM, no build step.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -242,16 +243,41 @@ export function cpuSample(serverPid, database) {
     const otherDatabase = !ours && /autovacuum worker|\(\d+\)|\[local\]/.test(title);
     if (!otherDatabase) postgres += processCpuMs(entry) ?? 0;
   }
-  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, , , irq, softirq, steal] = cpu;
-  const busy = ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS;
   return {
     at: performance.now(),
     server: processCpuMs(serverPid),
     postgres,
-    machine_busy: busy,
+    machine_busy: machineBusyMs(),
     self: process.cpuUsage(),
   };
+}
+
+/** Busy time of all CPUs since boot, in ms (Linux). */
+function machineBusyMs() {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = cpu;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * Other work on this machine (tests, builds) disturbs every figure: before a measured phase, wait up to
+ * `maxWaitS` seconds until the whole machine is busy for less than 0.3 CPUs over 2 s (call it while the
+ * side under test is idle). Answers what was found, for the record.
+ */
+export async function waitForQuiet(label, maxWaitS, log) {
+  if (process.platform !== 'linux') return { machine_cpus_busy_before: null, quiet: null };
+  const busy = async () => {
+    const [a, at] = [machineBusyMs(), performance.now()];
+    await sleep(2000);
+    return (machineBusyMs() - a) / (performance.now() - at);
+  };
+  const deadline = performance.now() + maxWaitS * 1000;
+  let load = await busy();
+  while (load >= 0.3 && performance.now() < deadline) {
+    log(`${label}: machine busy ${round(load)} CPUs with other work; waiting for it to calm down`);
+    load = await busy();
+  }
+  return { machine_cpus_busy_before: round(load), quiet: load < 0.3 };
 }
 
 /** CPU per request between two samples, and how busy the machine was (in CPUs) meanwhile. */
@@ -294,4 +320,63 @@ export function round(n, digits = 2) {
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+/** The lower middle of a list of numbers (the middle one for an odd count). */
+export function median(xs) {
+  return [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+}
+
+/** `version` of the package.json at `file` (relative to `root`). */
+export function packageVersion(root, file) {
+  return JSON.parse(readFileSync(resolve(root, file), 'utf8')).version;
+}
+
+/** The commit measured, and whether the app's sources differ from it; null outside a git checkout. */
+export function gitState(root) {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      app_sources_modified: git('status', '--porcelain', '--', 'apps', 'libs', 'package.json') !== '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's description (machineInfo) for the record; logs its first lines. */
+export async function describeMachine(serverUrl, log) {
+  const pgVersion = await postgresVersion(serverUrl);
+  const machine = machineInfo(pgVersion);
+  log(
+    `${machine.cpu_count} x ${machine.cpu_model}, ${machine.total_memory_gib} GiB, Node ${machine.node_version}`,
+  );
+  log(pgVersion);
+  return { machine, pgVersion };
+}
+
+/** The console's warning when other work kept more than 0.25 CPUs busy during any of the phases. */
+export function otherLoadWarning(otherCpusBusy) {
+  return otherCpusBusy.some((c) => (c ?? 0) > 0.25)
+    ? ['warning: other processes kept the CPUs busy during the run; the figures are disturbed']
+    : [];
+}
+
+/**
+ * Run a benchmark's `main` (which answers whether the targets were met), clean up whatever happened,
+ * and exit: 1 when it failed, or missed a target with `strict`.
+ */
+export async function runMain(label, main, { strict, cleanup }) {
+  let exitCode = 0;
+  try {
+    const passed = await main();
+    if (!passed && strict) exitCode = 1;
+  } catch (e) {
+    process.stderr.write(`${label} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    exitCode = 1;
+  } finally {
+    await cleanup.run();
+  }
+  process.exit(exitCode);
 }

@@ -18,9 +18,9 @@
 // DATABASE_URL: the PostgreSQL server the throw-away databases are created on (default
 // postgresql://root@127.0.0.1:5432/postgres; the role needs CREATEDB). DB_POOL_SIZE: both sides' pool (10).
 // BENCH_APP_<NAME>=value: passed to the app (and its CLI) as <NAME>=value.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,12 +34,16 @@ import {
   cpuSample,
   createDatabase,
   DEFAULT_DATABASE_URL,
+  describeMachine,
   dropDatabase,
   freePort,
-  machineInfo,
+  gitState,
+  median,
   numberSetting,
-  postgresVersion,
+  otherLoadWarning,
+  packageVersion,
   round,
+  runMain,
   setting,
   startServer,
   summarise,
@@ -267,27 +271,10 @@ function roundFigures(side) {
   };
 }
 
-function gitState() {
-  try {
-    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-    return {
-      commit: git('rev-parse', 'HEAD'),
-      app_sources_modified: git('status', '--porcelain', '--', 'apps', 'libs', 'package.json') !== '',
-    };
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   if (!existsSync(APP_MAIN))
     throw new Error(`${relative(ROOT, APP_MAIN)} is missing: run \`npm run build\` first`);
-  const pgVersion = await postgresVersion(settings.databaseUrl);
-  const machine = machineInfo(pgVersion);
-  log(
-    `${machine.cpu_count} x ${machine.cpu_model}, ${machine.total_memory_gib} GiB, Node ${machine.node_version}`,
-  );
-  log(pgVersion);
+  const { machine, pgVersion } = await describeMachine(settings.databaseUrl, log);
 
   // Each round measures both sides, the second round in the opposite order, and so on: a burst of
   // other work on the machine then disturbs one round, not the verdict (the median round decides).
@@ -318,7 +305,6 @@ async function main() {
       },
     });
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const ratios = {
     throughput: median(rounds.map((r) => r.ratios.throughput)),
     p99: median(rounds.map((r) => r.ratios.p99)),
@@ -332,12 +318,12 @@ async function main() {
   };
   const passed = pass.throughput && pass.p99;
 
-  const version = (file) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8')).version;
+  const version = (file) => packageVersion(ROOT, file);
   const report = {
     benchmark: 'persons-create',
     date: new Date().toISOString(),
     app_version: version('package.json'),
-    git: gitState(),
+    git: gitState(ROOT),
     machine,
     settings: {
       endpoint: 'POST /v1/persons',
@@ -439,11 +425,9 @@ async function main() {
       `throughput ratio system/baseline: ${ratios.throughput}  (target >= ${TARGET.min_throughput_ratio}) ${verdict(pass.throughput)}`,
       `p99 ratio system/baseline:        ${ratios.p99}  (target <= ${TARGET.max_p99_ratio}) ${verdict(pass.p99)}`,
       `target: ${verdict(passed)}`,
-      ...(rounds.some(
-        (r) => Math.max(r.system.cpu?.other_cpus_busy ?? 0, r.baseline.cpu?.other_cpus_busy ?? 0) > 0.25,
-      )
-        ? ['warning: other processes kept the CPUs busy during the run; the figures are disturbed']
-        : []),
+      ...otherLoadWarning(
+        rounds.flatMap((r) => [r.system.cpu?.other_cpus_busy, r.baseline.cpu?.other_cpus_busy]),
+      ),
       `results: ${relative(ROOT, settings.out)}`,
       '',
     ].join('\n'),
@@ -451,14 +435,4 @@ async function main() {
   return passed;
 }
 
-let exitCode = 0;
-try {
-  const passed = await main();
-  if (!passed && settings.strict) exitCode = 1;
-} catch (e) {
-  process.stderr.write(`bench/persons-create failed: ${e instanceof Error ? e.message : String(e)}\n`);
-  exitCode = 1;
-} finally {
-  await cleanup.run();
-}
-process.exit(exitCode);
+await runMain('bench/persons-create', main, { strict: settings.strict, cleanup });
