@@ -5,9 +5,7 @@ import { nextAttemptAt } from './backoff.js';
 import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
 import { postWebhook, type PostOutcome } from './http-post.js';
 import { claimLeaseMs } from './lease.js';
-
-const BATCH = 50;
-const SEND_CONCURRENCY = 16;
+import { CLAIM_BATCH as BATCH, SEND_CONCURRENCY } from './relay-limits.js';
 
 /**
  * The outbound relay: fans new outbox rows out into deliveries, claims due deliveries under a lease,
