@@ -1,11 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Clock, Env, mapLimit } from '#kyc/common';
+import { Clock, Env } from '#kyc/common';
 import { SecretBox, signBody } from '../secrets/secret-box.js';
 import { nextAttemptAt } from './backoff.js';
 import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
 import { postWebhook, type PostOutcome } from './http-post.js';
 import { claimLeaseMs } from './lease.js';
-import { CLAIM_BATCH as BATCH, SEND_CONCURRENCY } from './relay-limits.js';
+import { CLAIM_BATCH, CLAIM_LANES, FAN_OUT_BATCH, SEND_CONCURRENCY } from './relay-limits.js';
+import { Slots } from './slots.js';
+
+const OPENED_SECRETS_MAX = 10_000;
 
 /**
  * The outbound relay: fans new outbox rows out into deliveries, claims due deliveries under a lease,
@@ -18,6 +21,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   private running: Promise<void> | null = null;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly sendSlots = new Slots(SEND_CONCURRENCY);
+  private readonly openedSecrets = new Map<string, string>();
+  private fannedOutAt = -Infinity;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -47,20 +53,66 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       .finally(() => (this.running = null));
   }
 
-  /** Fan out and send until nothing is due now; answers how many attempts were made. */
+  /**
+   * Fan out and send until nothing is due now; answers how many attempts were made. CLAIM_LANES loops
+   * claim, send and record batches side by side, so one's database round trips overlap another's
+   * sending; together they keep at most SEND_CONCURRENCY requests in flight. Claimed deliveries stay
+   * pending under their lease until recorded, so a loop never claims what another holds, nor a later
+   * event of the same subscription and entity.
+   */
   async drain(): Promise<number> {
+    await this.fanOutAll(this.clock.now());
+    const lanes = await Promise.allSettled(Array.from({ length: CLAIM_LANES }, () => this.lane()));
+    const failed = lanes.find((l) => l.status === 'rejected');
+    if (failed) throw failed.reason;
+    return lanes.reduce((n, l) => n + (l.status === 'fulfilled' ? l.value : 0), 0);
+  }
+
+  private async lane(): Promise<number> {
     let attempts = 0;
-    while (!this.stopped) {
+    let results: AttemptRecord[] = [];
+    for (;;) {
       const now = this.clock.now();
-      while ((await this.deliveries.fanOut(BATCH * 4, now)) > 0);
-      const leaseMs = claimLeaseMs(this.env.WEBHOOK_TIMEOUT_MS, Math.ceil(BATCH / SEND_CONCURRENCY));
-      const claimed = await this.deliveries.claimDue(BATCH, now, leaseMs);
+      if (this.stopped) {
+        await this.deliveries.record(results, now);
+        return attempts;
+      }
+      // Events written meanwhile are fanned out as often as a new drain would (WEBHOOK_TICK_MS).
+      if (performance.now() - this.fannedOutAt >= this.env.WEBHOOK_TICK_MS) await this.fanOutAll(now);
+      // The last batch's attempts are recorded in the transaction that claims the next one.
+      const claimed = await this.deliveries.claimDue(
+        CLAIM_BATCH,
+        now,
+        claimLeaseMs(this.env.WEBHOOK_TIMEOUT_MS, Math.ceil((CLAIM_LANES * CLAIM_BATCH) / SEND_CONCURRENCY)),
+        {
+          results,
+          at: now,
+        },
+      );
       if (!claimed.length) return attempts;
       attempts += claimed.length;
-      const results = await mapLimit(claimed, SEND_CONCURRENCY, (d) => this.attempt(d));
-      await this.deliveries.record(results, this.clock.now());
+      results = await Promise.all(claimed.map((d) => this.sendSlots.run(() => this.attempt(d))));
     }
-    return attempts;
+  }
+
+  /** New outbox rows into deliveries; a call that takes less than a full batch took all there was. */
+  private async fanOutAll(now: Date): Promise<void> {
+    this.fannedOutAt = performance.now();
+    while ((await this.deliveries.fanOut(FAN_OUT_BATCH, now)) === FAN_OUT_BATCH);
+  }
+
+  /**
+   * The secret of a subscription, opened once and kept: the process holds the key that opens them all
+   * anyway. The cache starts over when it is full.
+   */
+  private secret(sealed: string): string {
+    let plain = this.openedSecrets.get(sealed);
+    if (plain === undefined) {
+      if (this.openedSecrets.size >= OPENED_SECRETS_MAX) this.openedSecrets.clear();
+      plain = this.secrets.open(sealed);
+      this.openedSecrets.set(sealed, plain);
+    }
+    return plain;
   }
 
   private async attempt(d: ClaimedDelivery): Promise<AttemptRecord> {
@@ -79,7 +131,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
           'solaris-webhook-attempt': String(d.attempts),
           'solaris-webhook-subscription-id': d.subscription_id,
           'solaris-entity-id': d.entity_id,
-          'solaris-webhook-signature': signBody(this.secrets.open(d.secret_encrypted), body),
+          'solaris-webhook-signature': signBody(this.secret(d.secret_encrypted), body),
         },
       });
     } catch (e) {
