@@ -16,6 +16,9 @@ describe('the audit trail', () => {
 
   it('appends hash-chained rows that verify, also when written concurrently', async () => {
     const audit = t.app.get(AuditService);
+    // The first start already audited the creation of the sandbox admin.
+    const before = (await audit.verify()).rows;
+    expect(before).toBe(1);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         audit.record({
@@ -31,7 +34,7 @@ describe('the audit trail', () => {
         }),
       ),
     );
-    expect(await audit.verify(7)).toMatchObject({ ok: true, rows: 20 });
+    expect(await audit.verify(7)).toMatchObject({ ok: true, rows: before + 20 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database', async () => {
