@@ -53,7 +53,7 @@ describe('console admin work: users, partner clients, the audit trail, webhook r
     await receiver?.stop();
   });
 
-  it('an admin creates a user who then signs in; the audit page and its CSV export show both; disable and reset work', async () => {
+  it('an admin creates a user who then signs in; the audit page and its CSV export show both; disable, password reset and a new role work', async () => {
     const email = `officer-${randomName(6).toLowerCase()}@bank.example`;
     const password = `Officer-${randomName(8)}-42`;
     const newPassword = `Changed-${randomName(8)}-17`;
@@ -139,10 +139,19 @@ describe('console admin work: users, partner clients, the audit trail, webhook r
       await page.getByRole('dialog').locator('input[name=new-password]').fill(newPassword);
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await notification(page, 'Password reset: the user signs in with the new password');
+
+      // The edit form: a new role.
+      await page.getByRole('combobox', { name: 'Role' }).click();
+      await page.getByRole('option', { name: 'Support agent' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('row').filter({ hasText: email }).getByText('Support agent').waitFor();
     });
 
     await inBrowser(browser, 'console-user-new-password', async (page) => {
       await signIn(page, t.url, { email, password: newPassword });
+      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+        'Signed in as Support agent',
+      );
     });
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { authenticatorCode, FakeClock, StaffFactory } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
-import { inBrowser, SANDBOX_ADMIN, signIn, signOut } from '../support/console.js';
+import { eventually, inBrowser, menuEntries, SANDBOX_ADMIN, signIn, signOut } from '../support/console.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MINUTE = 60_000;
@@ -112,6 +112,53 @@ describe('console sign-in: password, two-factor enrolment and codes, idle timeou
       await page.getByText('Your session has ended. Please sign in again.').waitFor();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/login');
+    });
+  });
+});
+
+describe('console sign-in when the role requires two-factor authentication (MFA_REQUIRED)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const clock = new FakeClock('2026-11-27T09:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      clock,
+      env: { MFA_REQUIRED: 'true', SANDBOX_TICK_MS: '0', WEBHOOK_TICK_MS: '0' },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('sends a compliance officer without MFA to enrolment first, and opens the console once it is confirmed', async () => {
+    const officer = await StaffFactory.create(t, 'compliance_officer');
+    await inBrowser(browser, 'console-mfa-required', async (page) => {
+      await page.goto(`${t.url}/`);
+      await page.locator('input[name=email]').fill(officer.email);
+      await page.locator('input[name=password]').fill(officer.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Your role requires two-factor authentication: set it up to continue.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/mfa');
+      await eventually(() => menuEntries(page), ['Dashboard']);
+      await page.goto(`${t.url}/audit-events`);
+      await page.getByRole('button', { name: 'Start set-up' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/mfa');
+
+      await page.getByRole('button', { name: 'Start set-up' }).click();
+      const secret = (await page.getByTestId('mfa-secret').innerText()).trim();
+      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByRole('button', { name: 'I have stored the codes' }).click();
+      await page.getByText('Two-factor authentication is on.').waitFor();
+      await eventually(
+        () => menuEntries(page),
+        ['Dashboard', 'Persons', 'Audit events', 'Webhook subscriptions', 'Webhook deliveries'],
+      );
+      await page.getByRole('menuitem', { name: 'Audit events' }).click();
+      await page.getByText('staff.mfa_enabled').first().waitFor();
     });
   });
 });
