@@ -342,7 +342,7 @@ describe('webhook relay under crashes (separate worker process, SIGKILL, 30% fai
       );
       return row.total === EVENTS && row.delivered === EVENTS && row.unfanned === 0;
     };
-    await waitFor('every delivery to be delivered', settled, 100_000);
+    await waitFor('every delivery to be delivered', settled, 150_000);
     trace('all delivered');
     worker.child.kill('SIGTERM');
     const last = await worker.exited;
@@ -513,5 +513,6 @@ describe('webhook relay under crashes (separate worker process, SIGKILL, 30% fai
     expect(attemptsOf.get(graceful.id)).toContainEqual(
       expect.objectContaining({ attempt: inFlight.receipt.attempt, response_status: 200 }),
     );
-  }, 170_000);
+    // About 1.5 minutes on a 2-core machine running other work; the margin is for a loaded CI machine.
+  }, 240_000);
 });
