@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -28,8 +29,13 @@ describe(serveConsole.name, () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   };
   /** A request as a browser (text/html) or an API client would send it: status, headers, body. */
-  const get = async (url: string, accept = 'text/html,application/xhtml+xml,*/*;q=0.8', method = 'GET') => {
-    const res = await fetch(base + url, { method, headers: { accept } });
+  const get = async (
+    url: string,
+    accept = 'text/html,application/xhtml+xml,*/*;q=0.8',
+    method = 'GET',
+    encoding = 'identity',
+  ) => {
+    const res = await fetch(base + url, { method, headers: { accept, 'accept-encoding': encoding } });
     const body = await res.text();
     return { statusCode: res.status, header: (name: string) => res.headers.get(name), body };
   };
@@ -66,6 +72,21 @@ describe(serveConsole.name, () => {
     expect([icon.statusCode, icon.header('cache-control')]).toEqual([200, 'public, max-age=3600']);
     expect((await get('/.vite/manifest.json', '*/*')).statusCode).toBe(404);
     expect((await get('/assets/missing.js', '*/*')).statusCode).toBe(404);
+  });
+
+  it('sends the gzip copy of a file to clients that accept gzip, with the type of the original', async () => {
+    build(dir);
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1);'));
+    await start(dir);
+    const zipped = await get('/assets/index-abc123.js', '*/*', 'GET', 'gzip, deflate, br');
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.header('content-encoding')).toBe('gzip');
+    expect(zipped.header('content-type')).toMatch(/^(application|text)\/javascript/);
+    expect(zipped.header('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(zipped.header('vary')).toMatch(/accept-encoding/);
+    expect(zipped.body).toBe('console.log(1);'); // fetch decodes it
+    const plain = await get('/assets/index-abc123.js', '*/*');
+    expect([plain.header('content-encoding'), plain.body]).toEqual([null, 'console.log(1);']);
   });
 
   it('leaves routes, api prefixes, non-GET calls and non-browser clients to the api', async () => {

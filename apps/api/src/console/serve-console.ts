@@ -84,6 +84,13 @@ function listFiles(root: string): Set<string> {
   return files;
 }
 
+const acceptsGzip = (req: FastifyRequest) => /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
+
+function contentTypeOf(path: string): string {
+  const type = send.mime.getType(path) ?? 'application/octet-stream';
+  return send.isUtf8MimeType(type) ? `${type}; charset=utf-8` : type;
+}
+
 function pathOf(req: FastifyRequest): string | undefined {
   try {
     return decodeURIComponent(req.url.split('?')[0] ?? '/');
@@ -110,14 +117,21 @@ export function serveConsole(fastify: FastifyInstance, root = defaultConsoleDir(
   const files = new ConsoleFiles(root);
   if (!files.built()) fastify.log.warn({ root }, 'console not built (npm run build:console): / answers 503');
 
-  // @fastify/send (what @fastify/static uses underneath): ETag, Last-Modified, 304 and ranges.
+  // @fastify/send (what @fastify/static uses underneath): ETag, Last-Modified, 304 and ranges. The build
+  // writes a gzip copy next to each asset (vite.config.ts); it is sent to clients that accept it.
   const sendFile = async (req: FastifyRequest, reply: FastifyReply, path: string, opts: send.SendOptions) => {
-    const { statusCode, headers, stream } = await send(req.raw, encodeURI(path), {
+    const gzip = acceptsGzip(req) && files.has(`${path}.gz`);
+    const { statusCode, headers, stream } = await send(req.raw, encodeURI(gzip ? `${path}.gz` : path), {
       root,
       dotfiles: 'deny',
       ...opts,
+      ...(gzip ? { acceptRanges: false } : {}),
     });
-    return reply.code(statusCode).headers(headers).send(stream);
+    if (gzip && statusCode === 200) {
+      headers['Content-Type'] = contentTypeOf(path);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    return reply.code(statusCode).headers(headers).header('vary', 'accept, accept-encoding').send(stream);
   };
 
   fastify.addHook('onRequest', async (req, reply) => {
