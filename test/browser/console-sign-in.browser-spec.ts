@@ -46,7 +46,7 @@ describe('console sign-in: password, two-factor enrolment and codes, idle timeou
     });
   });
 
-  it('enrols two-factor in the UI, then signs in with a TOTP code and once with a recovery code', async () => {
+  it('enrols two-factor in the UI, signs in with a TOTP code and once with a recovery code; an admin resets it', async () => {
     const agent = await StaffFactory.create(t, 'support_agent');
     let secret = '';
     let recoveryCodes: string[] = [];
@@ -97,6 +97,21 @@ describe('console sign-in: password, two-factor enrolment and codes, idle timeou
       await page.locator('input[name=otp]').fill(recoveryCodes[0]);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').getByText('Wrong email, password or code').waitFor();
+    });
+
+    // Lost device: an admin resets the agent's two-factor, who then signs in with the password alone.
+    await inBrowser(browser, 'console-sign-in-mfa-reset', async (page) => {
+      await signIn(page, t.url, SANDBOX_ADMIN);
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      await page.getByRole('row').filter({ hasText: agent.email }).click();
+      await page.getByRole('button', { name: 'Reset two-factor' }).click();
+      await page.getByRole('dialog').getByText(agent.email).waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await page.locator('.MuiSnackbar-root').getByText('Two-factor authentication reset').waitFor();
+    });
+    await inBrowser(browser, 'console-sign-in-after-mfa-reset', async (page) => {
+      await signIn(page, t.url, agent);
+      await page.getByText('Two-factor authentication is off.').waitFor();
     });
   });
 

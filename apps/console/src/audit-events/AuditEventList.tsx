@@ -9,10 +9,9 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { ExportCsvButton } from './ExportCsvButton';
+import { toIso } from '../common/toIso';
 
 const ACTOR_TYPES = ['staff', 'partner', 'system', 'provider'].map((id) => ({ id, name: id }));
-
-const toIso = (value: string | Date | null) => (value ? new Date(value).toISOString() : undefined);
 
 const filters = [
   <TextInput key="action" source="action" alwaysOn />,

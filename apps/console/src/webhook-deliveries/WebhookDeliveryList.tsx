@@ -13,8 +13,7 @@ import {
 import { EVENT_TYPE_CHOICES } from '../webhook-subscriptions/choices';
 import { DELIVERY_STATUS_CHOICES } from './choices';
 import { RedeliverFailedButton } from './RedeliverFailedButton';
-
-const toIso = (value: string | Date | null) => (value ? new Date(value).toISOString() : undefined);
+import { toIso } from '../common/toIso';
 
 const filters = [
   <SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />,
