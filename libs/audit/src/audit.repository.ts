@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
-import { type FilterColumn, listClauses } from '#kyc/database';
+import { type FilterColumn, queryPage } from '#kyc/database';
 import { type AuditRecord, auditHash, type ChainRow, GENESIS_HASH } from './audit-chain.js';
 
 /** Every writer takes this transaction-level lock, so the chain has one order across all processes. */
@@ -93,15 +93,12 @@ export class AuditRepository {
   }
 
   async list(q: ListQuery): Promise<{ rows: AuditView[]; total: number }> {
-    const { where, page, params } = listClauses(q, FILTERS, SORTS, 'a.id');
-    const [rows, [{ total }]] = await Promise.all([
-      this.ds.query<AuditView[]>(`${VIEW} ${where} ${page}`, params),
-      this.ds.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM audit_events a ${where}`,
-        params.slice(0, -2),
-      ),
-    ]);
-    return { rows, total };
+    return queryPage<AuditView>(
+      this.ds,
+      { select: VIEW, count: 'SELECT count(*)::int AS total FROM audit_events a' },
+      q,
+      { filters: FILTERS, sorts: SORTS, tiebreak: 'a.id' },
+    );
   }
 
   /** One page of the chain in id order, after `afterId`. */

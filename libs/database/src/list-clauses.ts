@@ -41,3 +41,26 @@ export function listClauses(
     params,
   };
 }
+
+/** What runs a query: a DataSource or a transaction's EntityManager. */
+interface Queryable {
+  query<T>(sql: string, params?: unknown[]): Promise<T>;
+}
+
+/**
+ * One admin list page and the total it is a page of: `select` and `count` share the FROM clause (count
+ * is `SELECT count(*)::int AS total FROM …`), the filters and sort of `q` apply to both.
+ */
+export async function queryPage<T>(
+  db: Queryable,
+  sql: { select: string; count: string },
+  q: ListQuery,
+  columns: { filters: Record<string, FilterColumn>; sorts: Record<string, string>; tiebreak: string },
+): Promise<{ rows: T[]; total: number }> {
+  const { where, page, params } = listClauses(q, columns.filters, columns.sorts, columns.tiebreak);
+  const [rows, [{ total }]] = await Promise.all([
+    db.query<T[]>(`${sql.select} ${where} ${page}`, params),
+    db.query<{ total: number }[]>(`${sql.count} ${where}`, params.slice(0, -2)),
+  ]);
+  return { rows, total };
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
-import { type FilterColumn, listClauses, type Tx } from '#kyc/database';
+import { type FilterColumn, queryPage, type Tx } from '#kyc/database';
 
 /** A partner API client as staff see it: never the secret's hash. */
 export interface PartnerClientRecord {
@@ -37,15 +37,15 @@ export class AdminPartnerClientsRepository {
   }
 
   async list(q: ListQuery): Promise<{ rows: PartnerClientRecord[]; total: number }> {
-    const { where, page, params } = listClauses(q, FILTERS, SORTS, 'c.client_id');
-    const [rows, [{ total }]] = await Promise.all([
-      this.ds.query<PartnerClientRecord[]>(`${SELECT} ${where} ${page}`, params),
-      this.ds.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM partner_clients c JOIN partners p ON p.id = c.partner_id ${where}`,
-        params.slice(0, -2),
-      ),
-    ]);
-    return { rows, total };
+    return queryPage<PartnerClientRecord>(
+      this.ds,
+      {
+        select: SELECT,
+        count: 'SELECT count(*)::int AS total FROM partner_clients c JOIN partners p ON p.id = c.partner_id',
+      },
+      q,
+      { filters: FILTERS, sorts: SORTS, tiebreak: 'c.client_id' },
+    );
   }
 
   async findUnscoped(clientId: string, tx?: Tx): Promise<PartnerClientRecord | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
-import { type FilterColumn, listClauses, type Tx } from '#kyc/database';
+import { type FilterColumn, queryPage, type Tx } from '#kyc/database';
 import type { StaffRole } from '../access/permissions.js';
 
 /** A staff user as the console shows it: never the password hash or the MFA seed. */
@@ -43,15 +43,12 @@ export class AdminUsersRepository {
   }
 
   async list(q: ListQuery): Promise<{ rows: StaffUserRecord[]; total: number }> {
-    const { where, page, params } = listClauses(q, FILTERS, SORTS, 'u.id');
-    const [rows, [{ total }]] = await Promise.all([
-      this.ds.query<StaffUserRecord[]>(`${SELECT} ${where} ${page}`, params),
-      this.ds.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM staff_users u ${where}`,
-        params.slice(0, -2),
-      ),
-    ]);
-    return { rows, total };
+    return queryPage<StaffUserRecord>(
+      this.ds,
+      { select: SELECT, count: 'SELECT count(*)::int AS total FROM staff_users u' },
+      q,
+      { filters: FILTERS, sorts: SORTS, tiebreak: 'u.id' },
+    );
   }
 
   async find(id: string, tx?: Tx): Promise<StaffUserRecord | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
-import { type FilterColumn, listClauses, type Tx } from '#kyc/database';
+import { type FilterColumn, queryPage, type Tx } from '#kyc/database';
 
 export interface AdminSubscriptionRow {
   id: string;
@@ -108,7 +108,12 @@ export class AdminWebhooksRepository {
   }
 
   listSubscriptionsUnscoped(q: ListQuery): Promise<{ rows: AdminSubscriptionRow[]; total: number }> {
-    return this.page(SUBSCRIPTION_SELECT, q, SUBSCRIPTION_FILTERS, SUBSCRIPTION_SORTS, 's.id');
+    return queryPage(
+      this.ds,
+      { select: SUBSCRIPTION_SELECT, count: 'SELECT count(*)::int AS total FROM webhook_subscriptions s' },
+      q,
+      { filters: SUBSCRIPTION_FILTERS, sorts: SUBSCRIPTION_SORTS, tiebreak: 's.id' },
+    );
   }
 
   async findSubscriptionUnscoped(id: string): Promise<AdminSubscriptionRow | null> {
@@ -117,7 +122,12 @@ export class AdminWebhooksRepository {
   }
 
   listDeliveriesUnscoped(q: ListQuery): Promise<{ rows: AdminDeliveryRow[]; total: number }> {
-    return this.page(DELIVERY_SELECT, q, DELIVERY_FILTERS, DELIVERY_SORTS, 'd.id');
+    return queryPage(
+      this.ds,
+      { select: DELIVERY_SELECT, count: `SELECT count(*)::int AS total ${DELIVERY_FROM}` },
+      q,
+      { filters: DELIVERY_FILTERS, sorts: DELIVERY_SORTS, tiebreak: 'd.id' },
+    );
   }
 
   async findDeliveryUnscoped(id: string, tx?: Tx): Promise<AdminDeliveryDetailRow | null> {
@@ -172,23 +182,5 @@ export class AdminWebhooksRepository {
       [range.from, range.to, now, range.subscriptionId ?? null, range.partnerId ?? null],
     );
     return rows.length;
-  }
-
-  private async page<T>(
-    select: string,
-    q: ListQuery,
-    filters: Record<string, FilterColumn>,
-    sorts: Record<string, string>,
-    tiebreak: string,
-  ): Promise<{ rows: T[]; total: number }> {
-    const { where, page, params } = listClauses(q, filters, sorts, tiebreak);
-    const [rows, [{ total }]] = await Promise.all([
-      this.ds.query<T[]>(`${select} ${where} ${page}`, params),
-      this.ds.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM (${select} ${where}) AS matched`,
-        params.slice(0, -2),
-      ),
-    ]);
-    return { rows, total };
   }
 }
