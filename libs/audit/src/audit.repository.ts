@@ -8,22 +8,6 @@ import { type AuditRecord, auditHash, type ChainRow, GENESIS_HASH } from './audi
 /** Every writer takes this transaction-level lock, so the chain has one order across all processes. */
 const CHAIN_LOCK = 7_240_001;
 
-interface Row {
-  id: string;
-  occurred_at: Date;
-  actor_type: AuditRecord['actorType'];
-  actor_id: string | null;
-  role: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  diff: unknown;
-  request_id: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
 /** An audit row as staff read it (no hashes). */
 export interface AuditView {
   id: string;
@@ -38,6 +22,9 @@ export interface AuditView {
   request_id: string | null;
   ip: string | null;
 }
+
+/** A row as stored: the view plus its place in the hash chain. */
+type Row = AuditView & { actor_type: AuditRecord['actorType']; prev_hash: string; hash: string };
 
 const VIEW = `SELECT id::text AS id, occurred_at, actor_type, actor_id, role, action, entity_type, entity_id, diff,
                      request_id, ip FROM audit_events a`;

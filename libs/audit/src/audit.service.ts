@@ -12,6 +12,9 @@ export type AuditEntry = Omit<
 > &
   Partial<Pick<AuditRecord, 'requestId' | 'ip' | 'diff' | 'role' | 'actorId' | 'entityType' | 'entityId'>>;
 
+/** Who acted, from where, under which request: what a staff action's audit events carry. */
+export type AuditActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'role' | 'requestId' | 'ip'>;
+
 /** The append-only, hash-chained audit trail: who did what to which entity, when, from where. */
 @Injectable()
 export class AuditService {
@@ -43,12 +46,12 @@ export class AuditService {
     return this.repo.list(q);
   }
 
-  /** Every matching row, page by page in the query's order, at most `max` (the CSV export). */
-  async *each(q: ListQuery, max: number): AsyncGenerator<AuditView> {
+  /** Every matching row in pages of up to 1000, in the query's order, at most `max` rows (the CSV export). */
+  async *pages(q: ListQuery, max: number): AsyncGenerator<AuditView[]> {
     let sent = 0;
     for (let offset = 0; sent < max; offset += 1000) {
       const { rows } = await this.repo.list({ ...q, offset, limit: Math.min(1000, max - sent) });
-      for (const row of rows) yield row;
+      if (rows.length) yield rows;
       sent += rows.length;
       if (rows.length < 1000) return;
     }

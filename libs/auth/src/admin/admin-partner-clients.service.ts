@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { AuditService, type AuditEntry } from '#kyc/audit';
+import { type AuditActor as StaffActor, AuditService } from '#kyc/audit';
 import { Clock, type ListQuery, NotFoundError } from '#kyc/common';
 import { PartnerAuthService } from '../partner/partner-auth.service.js';
 import {
   AdminPartnerClientsRepository,
   type PartnerClientRecord,
 } from './admin-partner-clients.repository.js';
-
-export type StaffActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'role' | 'requestId' | 'ip'>;
 
 const hash = (secret: string) => argon2.hash(secret, { type: argon2.argon2id });
 

@@ -75,17 +75,12 @@ export class AdminAuditController {
       action: 'audit.exported',
       diff: { filter: q.filter },
     });
-    const rows = this.audit.each(q, AUDIT_EXPORT_MAX_ROWS);
-    const users = this.users;
+    const pages = this.audit.pages(q, AUDIT_EXPORT_MAX_ROWS);
+    const withEmails = (rows: AuditView[]) => this.withActorEmails(rows);
     async function* lines() {
       yield csvLine([...CSV_COLUMNS]);
-      const emails = new Map<string, string>();
-      for await (const row of rows) {
-        if (row.actor_type === 'staff' && row.actor_id && !emails.has(row.actor_id)) {
-          for (const [id, email] of await users.emailsByIds([row.actor_id])) emails.set(id, email);
-        }
-        const full = { ...row, actor_email: row.actor_id ? (emails.get(row.actor_id) ?? null) : null };
-        yield csvLine(CSV_COLUMNS.map((c) => full[c]));
+      for await (const page of pages) {
+        for (const row of await withEmails(page)) yield csvLine(CSV_COLUMNS.map((c) => row[c]));
       }
     }
     const stamp = new Date().toISOString().slice(0, 10);

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { AuditService, type AuditEntry } from '#kyc/audit';
+import { type AuditActor as StaffActor, AuditService } from '#kyc/audit';
 import { Clock, ConflictError, type ListQuery, NotFoundError, ValidationError } from '#kyc/common';
 import type { Tx } from '#kyc/database';
 import { passwordWeakness } from '../users/password-policy.js';
 import { StaffUsersRepository } from '../users/staff-users.repository.js';
 import { AdminUsersRepository, type StaffUserRecord } from './admin-users.repository.js';
 import type { CreateStaffUserDto, UpdateStaffUserDto } from './admin-users.dto.js';
-
-export type StaffActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'role' | 'requestId' | 'ip'>;
 
 const hash = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type AuditEntry } from '#kyc/audit';
+import { type AuditActor as StaffActor, AuditService } from '#kyc/audit';
 import { Clock, ConflictError, type ListQuery, NotFoundError } from '#kyc/common';
 import {
   type AdminDeliveryDetailRow,
@@ -7,9 +7,6 @@ import {
   AdminWebhooksRepository,
   type AttemptRow,
 } from './admin-webhooks.repository.js';
-
-/** Who acts, from where: the audit fields of a staff request. */
-export type StaffActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'role' | 'requestId' | 'ip'>;
 
 const DELIVERY_ID = /^[1-9][0-9]{0,17}$/;
 const SUBSCRIPTION_ID = /^[A-Za-z0-9-]{1,64}$/;
