@@ -97,6 +97,15 @@ describe('console staff login and sessions', () => {
     expect(res.body.errors[0].id).toEqual(expect.any(String));
   });
 
+  it('names the type error first for a value of the wrong type', async () => {
+    const res = await http(t.url, 'POST', '/admin/auth/login', { body: { email: 42, password: 7 } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { detail: string }) => e.detail)).toEqual([
+      'email must be a string',
+      'password must be a string',
+    ]);
+  });
+
   it('answers 401 in the Solaris shape without a session, or with a forged one', async () => {
     const forged: Record<string, string>[] = [
       {},

@@ -4,9 +4,9 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class
 export class CreatePartnerClientDto {
   /** The partner's display name (a new partner is created unless partner_id names an existing one). */
   @ApiProperty({ example: 'Acme Bank' })
-  @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsString()
   partner_name!: string;
 
   /** Add the client to this partner (created with partner_name when it does not exist). */

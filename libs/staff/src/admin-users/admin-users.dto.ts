@@ -4,14 +4,14 @@ import { STAFF_ROLES, type StaffRole } from '../access/permissions.js';
 
 export class CreateStaffUserDto {
   @ApiProperty({ example: 'ana.keller@bank.example' })
-  @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
   email!: string;
 
   @ApiProperty({ example: 'Ana Keller' })
-  @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsString()
   display_name!: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -20,8 +20,8 @@ export class CreateStaffUserDto {
 
   /** At least 12 characters from three of: lower case, upper case, digits, symbols; not the email. */
   @ApiProperty({ format: 'password' })
-  @IsString()
   @MaxLength(256)
+  @IsString()
   password!: string;
 }
 
@@ -29,9 +29,9 @@ export class CreateStaffUserDto {
 export class UpdateStaffUserDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsString()
   display_name?: string;
 
   @ApiPropertyOptional({ enum: STAFF_ROLES })
@@ -47,7 +47,7 @@ export class UpdateStaffUserDto {
 
 export class ResetPasswordDto {
   @ApiProperty({ format: 'password' })
-  @IsString()
   @MaxLength(256)
+  @IsString()
   password!: string;
 }

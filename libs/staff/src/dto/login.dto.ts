@@ -4,15 +4,15 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 export class LoginDto {
   /** The staff member's email address. */
   @ApiProperty({ example: 'admin@kyc.local' })
-  @IsString()
   @MinLength(3)
   @MaxLength(254)
+  @IsString()
   email!: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString()
   @MinLength(1)
   @MaxLength(256)
+  @IsString()
   password!: string;
 
   /** The authenticator app's 6-digit code, or a recovery code `xxxx-xxxx`, when the account has MFA. */
