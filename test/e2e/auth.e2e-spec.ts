@@ -12,6 +12,7 @@ const PRODUCTION_ENV = {
   IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow',
   IDNOW_API_KEY: 'idnow-api-key',
   WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+  DOCUMENT_STORAGE: 'fs',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -10,6 +10,7 @@ const PRODUCTION_ENV = {
   IDNOW_BASE_URL: 'http://127.0.0.1:9/idnow',
   IDNOW_API_KEY: 'idnow-api-key',
   WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+  DOCUMENT_STORAGE: 'fs',
 };
 
 /** Frozen on the day of the seed's examples (aml_confirmed_on 2022-07-22). */

@@ -136,6 +136,7 @@ describe('the api process on the embedded engine', () => {
         IDNOW_BASE_URL: 'http://127.0.0.1:9',
         IDNOW_API_KEY: 'not-used-here',
         WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+        DOCUMENT_STORAGE: 'fs',
       };
       const cli = join(process.cwd(), 'dist/apps/api/src/cli.js');
       const migrate = spawnSync(process.execPath, [cli, 'migrate'], { env, encoding: 'utf8' });

@@ -31,6 +31,8 @@ describe(loadEnv.name, () => {
       expect(env.DATABASE_URL).toBeUndefined();
       expect(env.LOG_LEVEL).toBe('info');
       expect(env.DB_POOL_SIZE).toBe(10);
+      expect(env.DOCUMENT_STORAGE).toBe('fs');
+      expect(env.DOCUMENT_MAX_BYTES).toBe(25 * 1024 * 1024);
       expect(env.ACCESS_TOKEN_TTL_SECONDS).toBe(3600);
       expect(env.BODY_LIMIT_BYTES).toBe(1024 * 1024);
       expect(env.BRANCH_RESIDENCY_COUNTRIES).toBe('{"null":["DE"]}');
@@ -170,7 +172,24 @@ describe(loadEnv.name, () => {
       IDNOW_BASE_URL: 'https://gateway.idnow.example',
       IDNOW_API_KEY: 'idnow-api-key',
       WEBHOOK_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      S3_BUCKET: 'kyc-documents',
     };
+
+    it('stores documents in S3 by default and needs its bucket', () => {
+      expect(loadEnv(PRODUCTION).DOCUMENT_STORAGE).toBe('s3');
+      expect(configError({ ...PRODUCTION, S3_BUCKET: undefined }).message).toBe(
+        'Invalid setting S3_BUCKET: is required when DOCUMENT_STORAGE is s3',
+      );
+      expect(loadEnv({ ...PRODUCTION, S3_BUCKET: undefined, DOCUMENT_STORAGE: 'fs' }).DOCUMENT_STORAGE).toBe(
+        'fs',
+      );
+    });
+
+    it('takes S3 credentials as a pair', () => {
+      expect(configError({ ...PRODUCTION, S3_ACCESS_KEY_ID: 'AKIA' }).message).toMatch(
+        /^Invalid setting S3_ACCESS_KEY_ID: /,
+      );
+    });
 
     it('has no partner client defaults', () => {
       const env = loadEnv(PRODUCTION);

@@ -14,6 +14,7 @@ import { ISO_COUNTRIES } from '../validation/iso-countries.js';
 
 export const APP_ENVS = ['sandbox', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
+export const DOCUMENT_STORAGES = ['fs', 's3'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -223,6 +224,46 @@ export class Env {
   @Min(100)
   @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS = 30000;
+
+  /**
+   * Where document files live: `fs` (under DATA_DIR/documents, one host) or `s3` (S3-compatible object
+   * storage shared by every api and worker process). Production defaults to `s3`.
+   */
+  @IsOptional()
+  @IsIn(DOCUMENT_STORAGES)
+  DOCUMENT_STORAGE?: (typeof DOCUMENT_STORAGES)[number];
+
+  /** Largest document a partner may upload, in bytes (larger answers 413). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** S3 endpoint for non-AWS stores (MinIO, Ceph, …); unset means AWS itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name' })
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Unset: the AWS SDK's default chain (instance role, AWS_* variables). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), which MinIO and most self-hosted stores need. */
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE = 'true';
 }
 
 export const SANDBOX_PARTNER_CLIENT_ID = 'sandbox-partner';
@@ -252,6 +293,11 @@ const OPTIONAL_SETTINGS = [
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'MFA_REQUIRED',
+  'DOCUMENT_STORAGE',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ];
 
 export class ConfigError extends Error {}
@@ -295,6 +341,7 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     env.ALLOW_PRIVATE_WEBHOOK_TARGETS = 'false';
     env.RUN_JOBS_IN_API ??= 'false';
     env.MFA_REQUIRED ??= 'true';
+    env.DOCUMENT_STORAGE ??= 's3';
   } else {
     env.PARTNER_CLIENT_ID ??= SANDBOX_PARTNER_CLIENT_ID;
     env.PARTNER_CLIENT_SECRET ??= SANDBOX_PARTNER_CLIENT_SECRET;
@@ -306,6 +353,15 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     env.ADMIN_EMAIL ??= SANDBOX_ADMIN_EMAIL;
     env.ADMIN_PASSWORD ??= SANDBOX_ADMIN_PASSWORD;
     env.MFA_REQUIRED ??= 'false';
+    env.DOCUMENT_STORAGE ??= 'fs';
+  }
+  if (env.DOCUMENT_STORAGE === 's3' && !env.S3_BUCKET) {
+    throw new ConfigError('Invalid setting S3_BUCKET: is required when DOCUMENT_STORAGE is s3');
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      'Invalid setting S3_ACCESS_KEY_ID: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither',
+    );
   }
   return env;
 }
