@@ -10,6 +10,8 @@ export class FakeIdnow {
   startStatus = 201;
   /** While true, result reads answer 503 as an unavailable provider would. */
   failResultReads = false;
+  /** What `GET …/identifications/{txn}.zip` answers: the zip's bytes, or a status; unscripted is 404. */
+  readonly evidence = new Map<string, Buffer | Uint8Array | number>();
   private server?: Server;
   url = '';
 
@@ -43,6 +45,16 @@ export class FakeIdnow {
           errors: [{ cause: 'INTERNAL_SERVER_ERROR', id: '1', key: null, message: null }],
         });
       return send(this.startStatus, { id: `TST-${Math.random().toString(36).slice(2, 7).toUpperCase()}` });
+    }
+    const zip = /\/identifications\/([A-Za-z0-9_-]+)\.zip$/.exec(path);
+    if (req.method === 'GET' && zip) {
+      const scripted = this.evidence.get(zip[1]) ?? 404;
+      if (typeof scripted === 'number') {
+        const cause = scripted === 404 ? 'OBJECT_NOT_FOUND' : 'INTERNAL_SERVER_ERROR';
+        return send(scripted, { errors: [{ cause, id: '4', key: null, message: null }] });
+      }
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': scripted.length });
+      return void res.end(scripted);
     }
     const one = /\/identifications\/([A-Za-z0-9_-]+)$/.exec(path);
     if (req.method === 'GET' && one && this.failResultReads) return send(503, {});

@@ -54,6 +54,17 @@ export interface ProviderResult {
   raw: unknown;
 }
 
+/** The kinds of evidence a provider produces, as the seed's `document_type` values (Appendix I). */
+export type EvidenceDocumentType = 'KYC_REPORT' | 'SIGNATURE' | 'ID_DOCUMENT' | 'PICTURE' | 'OTHER';
+
+/** One file of the provider's evidence for an identification (report, images, audio log, raw data). */
+export interface EvidenceFile {
+  /** The provider's own file name, e.g. `…cidt_idfrontside.jpg`. */
+  name: string;
+  documentType: EvidenceDocumentType;
+  bytes: Buffer;
+}
+
 /**
  * The port the identifications domain talks to. The IDnow lib implements it (over HTTP, against IDnow
  * or its sandbox); the app binds the implementation.
@@ -63,4 +74,6 @@ export abstract class IdentificationProvider {
   abstract start(request: StartRequest): Promise<StartedIdentification>;
   /** The current result, or null while the provider has none. */
   abstract fetchResult(transactionNumber: string): Promise<ProviderResult | null>;
+  /** The evidence files, or null while (or once) the provider has none, e.g. deleted after a cancel. */
+  abstract fetchEvidence(transactionNumber: string): Promise<EvidenceFile[] | null>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Env, ProviderError, PublicUrl, ServiceUnavailableError } from '#kyc/common';
 import {
+  type EvidenceFile,
   IdentificationProvider,
   type ProviderField,
   type ProviderResult,
@@ -9,10 +10,11 @@ import {
 } from '#kyc/identifications';
 import { IdnowClient } from '../client/idnow-client.js';
 import type { IdnowStartData } from '../client/idnow-start-data.js';
-import { IdnowApiError, IdnowError } from '../errors/idnow-errors.js';
+import { IdnowApiError, IdnowError, IdnowPayloadError } from '../errors/idnow-errors.js';
 import { parseIdnowResult, type IdnowResult } from '../results/idnow-result.js';
 import { mapResultToStatus, verifiedMobileNumber } from '../results/map-result.js';
 import { PERSON_FIELD_BY_IDNOW_FIELD } from '../results/to-person-fields.js';
+import { readEvidenceArchive } from './evidence-archive.js';
 
 const GENDER: Record<string, 'MALE' | 'FEMALE'> = { MR: 'MALE', MS: 'FEMALE' };
 const SALUTATION: Record<string, string> = { MALE: 'MR', FEMALE: 'MS' };
@@ -48,6 +50,20 @@ export class IdnowProvider extends IdentificationProvider {
   async fetchResult(transactionNumber: string): Promise<ProviderResult | null> {
     const raw = await guard(() => this.idnow().getIdentification(transactionNumber));
     return raw === null ? null : toProviderResult(parseIdnowResult(raw));
+  }
+
+  /** The evidence zip's files, classified; null while IDnow has none (or deleted them after a cancel). */
+  async fetchEvidence(transactionNumber: string): Promise<EvidenceFile[] | null> {
+    const zip = await guard(() => this.idnow().downloadEvidence(transactionNumber));
+    if (zip === null) return null;
+    try {
+      return readEvidenceArchive(zip);
+    } catch (e) {
+      if (!(e instanceof IdnowPayloadError)) throw e;
+      throw new ProviderError(
+        `The identification provider sent an unusable evidence archive (${e.message}).`,
+      );
+    }
   }
 
   /** The provider's own lists, for reconciliation. */

@@ -8,9 +8,10 @@ import { checkTransactionNumber, parseStartBody } from './api/start-request.js';
 import { beginAutoAttempt, canStartAttempt, forceOutcome, isFinished } from './engine/attempts.js';
 import type { SandboxIdentification } from './engine/sandbox-identification.js';
 import { languageOf, type SandboxStartData } from './engine/start-data.js';
+import { buildEvidenceZip } from './evidence/evidence-zip.js';
 import { SandboxIdentificationsRepository } from './sandbox-identifications.repository.js';
 import { SandboxTransitions } from './sandbox-transitions.js';
-import { scenarioFromNames } from './scenarios.js';
+import { CALL_MS, scenarioFromNames } from './scenarios.js';
 
 export type SandboxListKind = 'successful' | 'pending' | 'aborted' | 'cancelled';
 
@@ -22,6 +23,8 @@ const LIST_RESULTS: Record<SandboxListKind, readonly IdnowResultCode[]> = {
 };
 
 const NEEDS_REASON: readonly IdnowResultCode[] = ['ABORTED', 'CANCELED'];
+/** No evidence after these: an aborted call has none, and IDnow deletes it when a result is canceled. */
+const WITHOUT_EVIDENCE: readonly IdnowResultCode[] = ['ABORTED', 'CANCELED'];
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** IDnow's ident id on the test system: TST- and five capital letters. */
@@ -78,6 +81,23 @@ export class IdnowSandboxService {
     const row = await this.repo.find(companyId, txn);
     if (!row?.result) throw new IdnowApiError('OBJECT_NOT_FOUND');
     return row.result;
+  }
+
+  /** The evidence zip of the current result; 404 OBJECT_NOT_FOUND while there is none or once deleted. */
+  async evidence(companyId: string, txn: string): Promise<Buffer> {
+    if (!/^[a-zA-Z0-9_-]{1,255}$/.test(txn)) throw new IdnowApiError('OBJECT_NOT_FOUND');
+    const row = await this.repo.find(companyId, txn);
+    if (!row?.result || !row.resultCode || WITHOUT_EVIDENCE.includes(row.resultCode)) {
+      throw new IdnowApiError('OBJECT_NOT_FOUND');
+    }
+    const callEnded = (row.callEndedAt ?? row.updatedAt).getTime();
+    const callMs = Math.round(CALL_MS / this.env.SANDBOX_TIME_SCALE);
+    return buildEvidenceZip({
+      companyId,
+      resultJson: row.result,
+      createdAt: row.createdAt,
+      startedAt: new Date(Math.max(row.createdAt.getTime(), callEnded - callMs)),
+    });
   }
 
   async list(

@@ -9,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  StreamableFile,
   UseFilters,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -96,6 +97,23 @@ export class IdnowSandboxApiController {
   ) {
     this.auth.checkLoginToken(companyId, token);
     return this.sandbox.list(companyId, listKind(query));
+  }
+
+  // Fastify's router matches the static ".zip" suffix before the plain :txn route below.
+  @Get('identifications/:txn.zip')
+  @ApiOperation({ summary: 'The evidence zip (404 while there is no result, after ABORTED and CANCELED)' })
+  async evidence(
+    @Param('companyId') companyId: string,
+    @Param('txn') txn: string,
+    @Headers('x-api-login-token') token?: string,
+  ): Promise<StreamableFile> {
+    this.auth.checkLoginToken(companyId, token);
+    const zip = await this.sandbox.evidence(companyId, txn);
+    return new StreamableFile(zip, {
+      type: 'application/zip',
+      disposition: `attachment; filename="${txn}.zip"`,
+      length: zip.length,
+    });
   }
 
   @Get('identifications/:txn')
