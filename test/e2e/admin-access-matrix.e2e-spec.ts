@@ -38,6 +38,21 @@ describe('admin access matrix', () => {
     return d.id;
   }
 
+  /** A partner's uploaded PDF, for the document routes. */
+  async function aDocument(): Promise<string> {
+    const partner = await PartnerFactory.create(t);
+    const person = await PersonFactory.create(t, partner);
+    const form = new FormData();
+    form.append('document_type', 'KYC_REPORT');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'report.pdf');
+    const res = await fetch(`${t.url}/v1/persons/${person.id}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${partner.token}` },
+      body: form,
+    });
+    return ((await res.json()) as { id: string }).id;
+  }
+
   /** How to call each route for real: the path with its parameters filled in, and a valid body. */
   type Sample = { path: string; body?: unknown };
   const SAMPLES: Record<string, (headers: Record<string, string>) => Sample | Promise<Sample>> = {
@@ -103,6 +118,21 @@ describe('admin access matrix', () => {
       );
       return { path: `/admin/webhook-subscriptions/${row.subscription_id.trim()}` };
     },
+    'GET /admin/identifications': () => ({ path: '/admin/identifications' }),
+    'GET /admin/identifications/:id': async () => {
+      const partner = await PartnerFactory.create(t);
+      const person = await PersonFactory.create(t, partner);
+      const res = await http(t.url, 'POST', `/v1/persons/${person.id}/identifications`, {
+        token: partner.token,
+        body: { method: 'idnow' },
+      });
+      return { path: `/admin/identifications/${res.body.id}` };
+    },
+    'GET /admin/documents': () => ({ path: '/admin/documents' }),
+    'GET /admin/documents/:id': async () => ({ path: `/admin/documents/${await aDocument()}` }),
+    'GET /admin/documents/:id/file': async () => ({
+      path: `/admin/documents/${await aDocument()}/file?reason=access%20matrix%20check`,
+    }),
     'GET /admin/webhook-deliveries': () => ({ path: '/admin/webhook-deliveries' }),
     'GET /admin/webhook-deliveries/:id': async () => ({
       path: `/admin/webhook-deliveries/${await failedDelivery()}`,

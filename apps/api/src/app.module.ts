@@ -3,6 +3,7 @@ import { AuditModule } from '#kyc/audit';
 import { PartnerAuthModule } from '#kyc/auth';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
+import { AdminDocumentsModule, DocumentsModule, EvidenceCaptureModule } from '#kyc/documents';
 import { IdentificationsModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
@@ -25,10 +26,12 @@ export class AppModule {
         PersonsModule,
         IdentificationsModule,
         IdnowModule,
+        DocumentsModule,
+        AdminDocumentsModule,
         WebhooksModule,
         AdminWebhooksModule,
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
-        ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule] : []),
+        ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule, EvidenceCaptureModule] : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
         ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
       ],

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,6 +14,7 @@ import {
   SolarisExceptionFilter,
   SolarisValidationPipe,
 } from '#kyc/common';
+import { multipartLimits } from '#kyc/documents';
 import { mountApiDocs } from './api-docs.js';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/serve-console.js';
@@ -43,6 +45,8 @@ export async function createApp(
       bufferLogs: false,
     },
   );
+  // Document uploads stream through this parser; the request hook admits multipart on their route only.
+  await app.register(multipart, { limits: multipartLimits(env.DOCUMENT_MAX_BYTES) });
   installHttpBasics(adapter.getInstance());
   serveConsole(adapter.getInstance());
   app.useGlobalFilters(new SolarisExceptionFilter());

@@ -17,6 +17,10 @@ async function main(): Promise<void> {
     );
   }
   const logger = createLogger(env.LOG_LEVEL);
+  if (env.APP_ENV === 'sandbox' && !env.IDNOW_BASE_URL && !env.PUBLIC_URL) {
+    // The sandbox IDnow lives in the api: without its address, evidence captures fail and are retried.
+    logger.warn('set PUBLIC_URL to the api address so the worker can reach its IDnow sandbox');
+  }
   // The api migrates at start-up; a worker never changes the schema, it waits for it.
   for (let waited = 0; await hasPendingMigrations(env.DATABASE_URL); waited += 2) {
     if (waited >= 120)
@@ -48,9 +52,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.init();
-  logger.info({ mode: env.APP_ENV, webhookTickMs: env.WEBHOOK_TICK_MS }, 'worker started');
+  logger.info(
+    { mode: env.APP_ENV, webhookTickMs: env.WEBHOOK_TICK_MS, evidenceTickMs: env.EVIDENCE_TICK_MS },
+    'worker started',
+  );
   process.stderr.write(
-    `KYC worker running (${env.APP_ENV} mode): webhook relay every ${env.WEBHOOK_TICK_MS} ms\n`,
+    `KYC worker running (${env.APP_ENV} mode): webhook relay every ${env.WEBHOOK_TICK_MS} ms, evidence capture every ${env.EVIDENCE_TICK_MS} ms\n`,
   );
 }
 

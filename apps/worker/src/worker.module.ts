@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
+import { EvidenceCaptureModule } from '#kyc/documents';
+import { IdnowProviderModule } from '#kyc/idnow';
 import { WebhookRelayModule } from '#kyc/webhooks';
 
 /** The worker composes the background jobs of the domain libs; it serves no HTTP. */
@@ -13,6 +15,8 @@ export class WorkerModule {
         CoreModule.forRoot(env, clock),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
         WebhookRelayModule,
+        IdnowProviderModule,
+        EvidenceCaptureModule,
       ],
     };
   }

@@ -17,5 +17,7 @@ export * from './public-url.js';
 export * from './concurrency.js';
 export * from './core.module.js';
 export * from './http/admin-list-query.js';
+export * from './http/solaris-page.js';
 export { registeredRoutes } from './http/method-not-allowed.js';
 export * from './crypto/secret-box.js';
+export * from './jobs/ticker.js';

@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Optional,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
 import { ValidationError } from '#kyc/common';
+import { IdentificationDocuments } from './documents/identification-documents.js';
 import { CreateIdentificationDto } from './dto/create-identification.dto.js';
 import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
 import { toIdentificationResponse, toRequestedResponse } from './dto/identification-response.js';
@@ -13,7 +25,10 @@ import { SUPPORTED_DOCUMENTS } from './rules/supported-documents.js';
 @UseGuards(PartnerAuthGuard)
 @Controller('v1/persons/:person_id/identifications')
 export class IdentificationsController {
-  constructor(private readonly identifications: IdentificationsService) {}
+  constructor(
+    private readonly identifications: IdentificationsService,
+    @Optional() private readonly documents?: IdentificationDocuments,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -46,7 +61,9 @@ export class IdentificationsController {
     }
     const identification = await this.identifications.get(partnerId, personId, id);
     const body = { ...toIdentificationResponse(identification), person_id: identification.personId };
-    return includeDocuments === 'true' ? { ...body, documents: [] } : body;
+    if (includeDocuments !== 'true') return body;
+    const documents = (await this.documents?.listForIdentification(partnerId, identification.id)) ?? [];
+    return { ...body, documents };
   }
 
   @Patch(':id/request')

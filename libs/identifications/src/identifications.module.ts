@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnerAuthModule } from '#kyc/auth';
 import { PersonsModule } from '#kyc/persons';
+import { AdminIdentificationsController } from './admin/admin-identifications.controller.js';
+import { AdminIdentificationsRepository } from './admin/admin-identifications.repository.js';
 import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
 import { IdentificationEntity } from './entities/identification.entity.js';
 import { IdentificationsController } from './identifications.controller.js';
@@ -15,12 +17,13 @@ import { ProviderResultsService } from './provider-results.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IdentificationEntity]), PartnerAuthModule, PersonsModule],
-  controllers: [IdentificationsController],
+  controllers: [IdentificationsController, AdminIdentificationsController],
   providers: [
     IdentificationsRepository,
     IdentificationsService,
     ProviderResultsService,
     CreateIdentificationPipe,
+    AdminIdentificationsRepository,
   ],
   exports: [IdentificationsService, ProviderResultsService],
 })

@@ -211,4 +211,16 @@ export class IdentificationsRepository {
       [JSON.stringify(records)],
     );
   }
+
+  /** Ask for the provider's evidence of these identifications (the documents lib captures it). */
+  async enqueueEvidence(tx: EntityManager, due: { identificationId: string; status: string }[], at: Date) {
+    if (!due.length) return;
+    await tx.query(
+      `INSERT INTO evidence_captures (identification_id, status, next_attempt_at, created_at)
+       SELECT x.identification_id, x.status, $2, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(identification_id char(36), status text)
+       ON CONFLICT (identification_id, status) DO NOTHING`,
+      [JSON.stringify(due.map((d) => ({ identification_id: d.identificationId, status: d.status }))), at],
+    );
+  }
 }

@@ -8,5 +8,6 @@ export * from './identifications.module.js';
 export * from './identifications.service.js';
 export * from './provider-results.service.js';
 export * from './provider/identification-provider.js';
+export * from './documents/identification-documents.js';
 export * from './dto/identification-response.js';
 export type { IdentificationEntity } from './entities/identification.entity.js';

@@ -8,7 +8,7 @@ import { IdentificationsRepository, type NewEvent } from './identifications.repo
 import type { ProviderResult } from './provider/identification-provider.js';
 import { documentMayCarryAddress } from './rules/documents-with-address.js';
 import { decide } from './rules/result-decision.js';
-import { REVIEW_STATUSES } from './rules/state-machine.js';
+import { EVIDENCE_STATUSES, REVIEW_STATUSES } from './rules/state-machine.js';
 
 export type ApplyOutcome =
   'transitioned' | 'unchanged' | 'repeated' | 'contradiction' | 'ignored' | 'unknown_transaction';
@@ -115,6 +115,13 @@ export class ProviderResultsService {
       }
       await this.repo.updateMany(tx, next);
       await this.repo.addEvents(tx, events);
+      await this.repo.enqueueEvidence(
+        tx,
+        events
+          .filter((e) => e.kind === 'transition' && EVIDENCE_STATUSES.includes(e.to))
+          .map((e) => ({ identificationId: e.identificationId, status: e.to })),
+        this.clock.now(),
+      );
       await appendDomainEvents(tx, outbox);
       await afterApply?.(tx, outcomes);
       return outcomes;

@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { IdentificationProvider, IdentificationsModule } from '#kyc/identifications';
-import { IdnowProvider } from './adapter/idnow-provider.js';
+import { IdentificationsModule } from '#kyc/identifications';
 import { CallbackIntakeRepository } from './callbacks/callback-intake.repository.js';
 import { CallbackProcessor } from './callbacks/callback-processor.service.js';
 import { IdnowCallbackController } from './callbacks/idnow-callback.controller.js';
+import { IdnowProviderModule } from './idnow-provider.module.js';
 
 /**
  * IDnow as the identification provider: binds the port globally (so arrows stay
@@ -11,14 +11,9 @@ import { IdnowCallbackController } from './callbacks/idnow-callback.controller.j
  */
 @Global()
 @Module({
-  imports: [IdentificationsModule],
+  imports: [IdentificationsModule, IdnowProviderModule],
   controllers: [IdnowCallbackController],
-  providers: [
-    IdnowProvider,
-    { provide: IdentificationProvider, useExisting: IdnowProvider },
-    CallbackIntakeRepository,
-    CallbackProcessor,
-  ],
-  exports: [IdentificationProvider, IdnowProvider, CallbackProcessor],
+  providers: [CallbackIntakeRepository, CallbackProcessor],
+  exports: [IdnowProviderModule, CallbackProcessor],
 })
 export class IdnowModule {}

@@ -7,6 +7,7 @@ export * from './results/idnow-result.js';
 export * from './results/map-result.js';
 export * from './results/to-person-fields.js';
 export * from './idnow.module.js';
+export * from './idnow-provider.module.js';
 export * from './adapter/idnow-provider.js';
 export * from './callbacks/callback-processor.service.js';
 export * from './sandbox/index.js';

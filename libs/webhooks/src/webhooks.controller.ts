@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
+import { parsePage } from '#kyc/common';
 import { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { toWebhookResponse, type WebhookResponse } from './dto/webhook-response.js';
-import { parsePage, WebhooksService } from './subscriptions/webhooks.service.js';
+import { WebhooksService } from './subscriptions/webhooks.service.js';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()

@@ -233,6 +233,13 @@ export class Env {
   @IsIn(DOCUMENT_STORAGES)
   DOCUMENT_STORAGE?: (typeof DOCUMENT_STORAGES)[number];
 
+  /** How often the evidence capture looks for identifications whose provider evidence is due, in ms; 0 stops the timer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  EVIDENCE_TICK_MS = 2000;
+
   /** Largest document a partner may upload, in bytes (larger answers 413). */
   @Transform(toInt)
   @IsInt()

@@ -125,3 +125,24 @@ function safeId(id: string): string {
   const clean = id.replace(/[^A-Za-z0-9_-]/g, '');
   return clean.length > 64 ? `${clean.slice(0, 64)}…` : clean;
 }
+
+/** 413 for a file or body over a limit we state in the detail. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly code = 'payload_too_large';
+  readonly title = 'Payload Too Large';
+}
+
+/** 415 for a body sent in a media type the route does not take. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+  readonly code = 'unsupported_media_type';
+  readonly title = 'Unsupported Media Type';
+}
+
+/** A stored file failed its integrity check (or vanished): it is not served, and operators are alerted. */
+export class StoredFileIntegrityError extends DomainError {
+  readonly status = 500;
+  readonly code = 'document_integrity_error';
+  readonly title = 'Document Integrity Error';
+}

@@ -13,6 +13,14 @@ const FORM_ROUTES = new Set([
   '/sandbox/idnow/go/:companyId/identifications/:txn/code',
 ]);
 
+/** Routes that take multipart/form-data: document uploads. */
+const MULTIPART_ROUTES = new Set(['/v1/persons/:person_id/documents']);
+
+const isMultipart = (req: FastifyRequest) =>
+  String(req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('multipart/');
+
 const isForm = (req: FastifyRequest) =>
   String(req.headers['content-type'] ?? '')
     .toLowerCase()
@@ -34,7 +42,8 @@ export function installHttpBasics(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
-    if (isForm(req) && !FORM_ROUTES.has(req.routeOptions.url ?? '')) {
+    const route = req.routeOptions.url ?? '';
+    if ((isForm(req) && !FORM_ROUTES.has(route)) || (isMultipart(req) && !MULTIPART_ROUTES.has(route))) {
       throw Object.assign(new Error('form body'), {
         statusCode: 415,
         code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',

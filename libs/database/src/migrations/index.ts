@@ -6,6 +6,7 @@ import { CreateWebhooks1764600000000 } from './1764600000000-CreateWebhooks.js';
 import { CreateAuditEvents1764700000000 } from './1764700000000-CreateAuditEvents.js';
 import { CreateStaff1764800000000 } from './1764800000000-CreateStaff.js';
 import { AddStaffMfaAndLoginThrottle1764900000000 } from './1764900000000-AddStaffMfaAndLoginThrottle.js';
+import { CreateDocuments1765000000000 } from './1765000000000-CreateDocuments.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateAuditEvents1764700000000,
   CreateStaff1764800000000,
   AddStaffMfaAndLoginThrottle1764900000000,
+  CreateDocuments1765000000000,
 ];

@@ -48,6 +48,18 @@ export const REVIEW_STATUSES: readonly IdentificationStatus[] = Object.freeze([
   'pending_failed',
 ]);
 
+/**
+ * Statuses whose arrival from the provider means its evidence (report, images, audio) is due for capture.
+ * A provisional result is captured at once: IDnow deletes the data if it later cancels the identification.
+ */
+export const EVIDENCE_STATUSES: readonly IdentificationStatus[] = Object.freeze([
+  'pending_successful',
+  'pending_failed',
+  'successful',
+  'failed',
+  'canceled',
+]);
+
 /** Statuses in which the customer may try again with the same url while it is valid. */
 export const RETRYABLE_STATUSES: readonly IdentificationStatus[] = Object.freeze(['aborted', 'canceled']);
 

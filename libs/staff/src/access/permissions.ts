@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'compliance_officer'],
   /** Persons: full data for officers and admins (each view audited), masked for support agents. */
   'persons.read': ALL,
+  /** Identifications and their review flags (ids and statuses; fraud codes and failed reasons hidden from support). */
+  'identifications.read': ALL,
+  /** Document metadata (type, name, size, source) of every person and identification; each record view audited. */
+  'documents.read': ALL,
+  /** Document files (ID images, reports): compliance work only; each download audited with its reason. */
+  'documents.download': ['compliance_officer'],
   /** Subscriptions, deliveries and attempts of every partner (no personal data beyond ids). */
   'webhooks.read': ['admin', 'compliance_officer'],
   /** Send a delivery again under its original webhook id. */

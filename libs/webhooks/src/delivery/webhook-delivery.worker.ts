@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Clock, Env } from '#kyc/common';
+import { Clock, Env, Ticker } from '#kyc/common';
 import { SecretBox, signBody } from '../secrets/secret-box.js';
 import { nextAttemptAt } from './backoff.js';
 import { type AttemptRecord, type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.js';
@@ -18,9 +18,10 @@ const OPENED_SECRETS_MAX = 10_000;
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(WebhookDeliveryWorker.name);
-  private running: Promise<void> | null = null;
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
+  private readonly ticker = new Ticker(
+    () => this.drain(),
+    (e: unknown) => this.log.error(`webhook delivery failed: ${(e as Error).name}`),
+  );
   private readonly sendSlots = new Slots(SEND_CONCURRENCY);
   private readonly openedSecrets = new Map<string, string>();
   private fannedOutAt = -Infinity;
@@ -33,24 +34,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.env.WEBHOOK_TICK_MS) return;
-    this.timer = setInterval(() => this.kick(), this.env.WEBHOOK_TICK_MS);
-    this.timer.unref();
+    this.ticker.start(this.env.WEBHOOK_TICK_MS);
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    while (this.running) await this.running;
+    await this.ticker.stop();
   }
 
   /** Run once in the background unless a run is in progress; never throws. */
   kick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((e: unknown) => this.log.error(`webhook delivery failed: ${(e as Error).name}`))
-      .finally(() => (this.running = null));
+    this.ticker.kick();
   }
 
   /**
@@ -73,7 +66,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     let results: AttemptRecord[] = [];
     for (;;) {
       const now = this.clock.now();
-      if (this.stopped) {
+      if (this.ticker.stopped) {
         await this.deliveries.record(results, now);
         return attempts;
       }

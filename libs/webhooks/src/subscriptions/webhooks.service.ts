@@ -8,7 +8,6 @@ import { SubscriptionsRepository, type SubscriptionRow } from './subscriptions.r
 import { WebhookVerificationError } from './webhook-verification.error.js';
 
 const VERIFY_TIMEOUT_MS = 10_000;
-export const MAX_PAGE_SIZE = 100;
 
 /** Subscriptions: verified by a ping before they exist, immutable after, soft-deleted. */
 @Injectable()
@@ -61,18 +60,4 @@ export class WebhooksService {
     if (!(await this.repo.softDelete(partnerId, id, this.clock.now())))
       throw new NotFoundError('Webhook', id);
   }
-}
-
-/** `page[number]` (from 1) and `page[size]` (1..100, default 10), as Solaris lists take them. */
-export function parsePage(number: unknown, size: unknown): { number: number; size: number } {
-  const read = (field: string, value: unknown, fallback: number, max: number) => {
-    if (value === undefined) return fallback;
-    const n = typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : NaN;
-    if (!(n >= 1 && n <= max)) throw ValidationError.field(field, `must be an integer from 1 to ${max}`);
-    return n;
-  };
-  return {
-    number: read('page[number]', number, 1, 1_000_000),
-    size: read('page[size]', size, 10, MAX_PAGE_SIZE),
-  };
 }
