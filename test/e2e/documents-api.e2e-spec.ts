@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jpeg from 'jpeg-js';
 import { DataSource } from 'typeorm';
+import { ACCEPTED_CONTENT, DOCUMENT_TYPES } from '#kyc/documents';
 import { http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -14,6 +15,8 @@ const PNG = Buffer.from(
   'base64',
 );
 const JPEG = Buffer.from(jpeg.encode({ width: 4, height: 4, data: Buffer.alloc(64, 200) }, 80).data);
+/** The smallest MP4 a sniffer recognises: an ftyp box (isom). */
+const MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 interface Upload {
@@ -118,6 +121,21 @@ describe('documents API (Solaris document endpoints)', () => {
         await stale.arrayBuffer();
       },
     );
+
+    it.each(DOCUMENT_TYPES.map((type) => [type]))('every seed type round-trips: %s', async (type) => {
+      const [bytes, name] = ACCEPTED_CONTENT[type].includes('application/pdf')
+        ? [PDF, 'doc.pdf']
+        : ACCEPTED_CONTENT[type].includes('image/png')
+          ? [PNG, 'doc.png']
+          : [MP4, 'doc.mp4'];
+      const created = await upload({ type, file: bytes, name });
+      expect(created.status).toBe(201);
+      expect(created.body.document_type).toBe(type);
+      const file = await fetch(`${t.url}${base()}/${created.body.id}/file`, {
+        headers: { authorization: `Bearer ${partner.token}` },
+      });
+      expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+    });
 
     it('keeps a UTF-8 file name exactly and gives an ASCII fallback', async () => {
       const created = await upload({ type: 'KYC_REPORT', file: PDF, name: 'Prüfbericht Müller (Kopie).pdf' });
