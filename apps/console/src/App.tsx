@@ -4,7 +4,9 @@ import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { auditEvents } from './audit-events';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
+import { documents } from './documents';
 import { i18nProvider } from './i18n/i18nProvider';
+import { identifications } from './identifications';
 import { Layout } from './layout/Layout';
 import { lazyNamed } from './lazyNamed';
 import { partnerClients } from './partner-clients';
@@ -44,6 +46,8 @@ export const App = () => (
       disableTelemetry
     >
       <Resource name="persons" {...persons} />
+      <Resource name="identifications" {...identifications} />
+      <Resource name="documents" {...documents} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="webhook-subscriptions" {...webhookSubscriptions} />
       <Resource name="webhook-deliveries" {...webhookDeliveries} />

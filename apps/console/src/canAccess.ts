@@ -14,6 +14,8 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
   },
   'audit-events': { list: 'audit.read', show: 'audit.read', export: 'audit.read' },
   persons: { list: 'persons.read', show: 'persons.read' },
+  documents: { list: 'documents.read', show: 'documents.read', download: 'documents.download' },
+  identifications: { list: 'identifications.read', show: 'identifications.read' },
   'webhook-subscriptions': { list: 'webhooks.read', show: 'webhooks.read' },
   'webhook-deliveries': { list: 'webhooks.read', show: 'webhooks.read', redeliver: 'webhooks.redeliver' },
 };

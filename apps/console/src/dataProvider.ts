@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { CreateParams, DataProvider, Identifier, RaRecord, UpdateParams } from 'react-admin';
-import { API, httpClient } from './httpClient';
+import { API, fetchBlob, httpClient } from './httpClient';
 import type { MfaSetup } from './types';
 
 /** The fields each write call of docs/ADMIN-API.md accepts; anything else in a form record is not sent. */
@@ -57,6 +57,11 @@ export const dataProvider = {
     post<{ requeued: number }>(
       'webhook-deliveries/redeliver-failed',
       pick({ ...params }, ['from', 'to', 'subscription_id', 'partner_id']),
+    ),
+  /** The file itself, audited by the server with the reason; `inline` when the console shows it. */
+  documentFile: (documentId: Identifier, reason: string, disposition: 'inline' | 'attachment') =>
+    fetchBlob(
+      `${API}/documents/${id(documentId)}/file?${new URLSearchParams({ reason, disposition }).toString()}`,
     ),
   mfaSetup: () => post<MfaSetup>('auth/mfa/setup'),
   mfaConfirm: (otp: string) => post<{ recovery_codes: string[] }>('auth/mfa/confirm', { otp }),

@@ -43,6 +43,23 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
+/**
+ * A file from the api as a Blob, with the session cookie (same origin only, GET needs no CSRF token); a
+ * rejected call becomes the same HttpError as httpClient's, with the server's detail as its message.
+ */
+export async function fetchBlob(url: string): Promise<Blob> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: '*/*' } });
+  if (res.ok) return res.blob();
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not a Solaris error body (a proxy's page): the status text is all there is to say.
+  }
+  throw toHttpError(new HttpError(res.statusText || String(res.status), res.status, body));
+}
+
 function toHttpError(e: unknown): unknown {
   if (!(e instanceof HttpError)) return e;
   const raw = e.body as { errors?: SolarisError[] } | undefined;

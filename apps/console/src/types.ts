@@ -5,6 +5,9 @@ export type Permission =
   | 'partners.manage'
   | 'audit.read'
   | 'persons.read'
+  | 'documents.read'
+  | 'documents.download'
+  | 'identifications.read'
   | 'webhooks.read'
   | 'webhooks.redeliver';
 

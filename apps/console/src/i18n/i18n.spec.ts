@@ -50,6 +50,16 @@ describe('console messages', () => {
       persons: ['first_name', 'last_name', 'birth_date', 'mobile_number', 'address.line_1', 'masked'],
       'webhook-subscriptions': ['partner_id', 'event_type', 'url', 'state', 'failed_deliveries'],
       'webhook-deliveries': ['status', 'attempts', 'next_attempt_at', 'last_status_code', 'webhook_id'],
+      documents: [
+        'name',
+        'document_type',
+        'content_type',
+        'size',
+        'source',
+        'sha256',
+        'provider_canceled_at',
+      ],
+      identifications: ['status', 'provider_result', 'failure_reason', 'flag_reasons', 'person_id'],
     };
     const unlabeled = Object.entries(fields)
       .flatMap(([resource, names]) => names.map((name) => `resources.${resource}.fields.${name}`))

@@ -1,19 +1,26 @@
 import { Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DateField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { CanAccess, DateField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DocumentsTable } from '../documents/DocumentsTable';
+import { IdentificationsTable } from '../identifications/IdentificationsTable';
 import { MaskableField } from './MaskableField';
 import { MaskedBadge } from './MaskedBadge';
 
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+/** A titled group of fields in a row, or (`table`) one embedded list at full width. */
+const Section = ({ title, table, children }: { title: string; table?: boolean; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Stack spacing={1}>
+    <Stack spacing={1} component="section" aria-label={translate(`resources.persons.sections.${title}`)}>
       <Typography variant="subtitle1" component="h2" fontWeight="bold">
         {translate(`resources.persons.sections.${title}`)}
       </Typography>
-      <Stack direction="row" flexWrap="wrap" columnGap={4} rowGap={1}>
-        {children}
-      </Stack>
+      {table ? (
+        children
+      ) : (
+        <Stack direction="row" flexWrap="wrap" columnGap={4} rowGap={1}>
+          {children}
+        </Stack>
+      )}
     </Stack>
   );
 };
@@ -98,6 +105,16 @@ export const PersonShow = () => (
           <DateField source="created_at" showTime />
         </Labeled>
       </Section>
+      <CanAccess resource="identifications" action="list">
+        <Section title="identifications" table>
+          <IdentificationsTable />
+        </Section>
+      </CanAccess>
+      <CanAccess resource="documents" action="list">
+        <Section title="documents" table>
+          <DocumentsTable target="person_id" />
+        </Section>
+      </CanAccess>
     </Stack>
   </Show>
 );
