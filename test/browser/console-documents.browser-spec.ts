@@ -28,12 +28,6 @@ const PNG = Buffer.from(
   'base64',
 );
 
-/**
- * Chromium's own PDF viewer loads from chrome-extension:// and chrome:// once a PDF frame renders: the
- * browser, not an outside host, so these pass the outside-request guard (registered later, so tried first).
- */
-const allowPdfViewer = (page: Page) => page.route(/^chrome(-extension)?:\/\//, (route) => route.continue());
-
 /** The person page's section of that title (each is a labelled region). */
 const section = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
@@ -87,7 +81,6 @@ describe('console documents and identifications: the person page, the viewer, le
   it('an officer opens a document from the person page with a reason: shown from a blob: URL, audited with the reason', async () => {
     const officer = await StaffFactory.create(t, 'compliance_officer');
     await inBrowser(browser, 'console-documents-officer-opens', async (page) => {
-      await allowPdfViewer(page);
       await signIn(page, t.url, officer);
       await eventually(async () => {
         const entries = await menuEntries(page);
@@ -198,9 +191,8 @@ describe('console documents and identifications: the person page, the viewer, le
     });
   });
 
-  // Fails until the api's console Content-Security-Policy (apps/api/src/console/serve-console.ts) allows
-  // blob: in img-src and frame-src: the browser then refuses to draw the object URL. Turn into it() then.
-  it.failing('an officer opens an uploaded PNG: the viewer draws it from a blob: URL', async () => {
+  // Needs blob: in the console's img-src (apps/api/src/console/serve-console.ts): the CSP is part of the test.
+  it('an officer opens an uploaded PNG: the viewer draws it from a blob: URL', async () => {
     const form = new FormData();
     form.append('document_type', 'PICTURE');
     form.append('file', new Blob([PNG]), 'face.png');

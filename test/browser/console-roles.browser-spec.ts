@@ -10,14 +10,24 @@ const MENUS: Record<TestStaffRole, string[]> = {
   admin: [
     'Dashboard',
     'Persons',
+    'Identifications',
+    'Documents',
     'Audit events',
     'Webhook subscriptions',
     'Webhook deliveries',
     'Users',
     'Partner clients',
   ],
-  compliance_officer: ['Dashboard', 'Persons', 'Audit events', 'Webhook subscriptions', 'Webhook deliveries'],
-  support_agent: ['Dashboard', 'Persons'],
+  compliance_officer: [
+    'Dashboard',
+    'Persons',
+    'Identifications',
+    'Documents',
+    'Audit events',
+    'Webhook subscriptions',
+    'Webhook deliveries',
+  ],
+  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents'],
 };
 
 const ROLE_NAMES: Record<TestStaffRole, string> = {
@@ -119,6 +129,8 @@ describe('console roles: menus, masked persons, languages and themes', () => {
         [
           'Übersicht',
           'Personen',
+          'Identifizierungen',
+          'Dokumente',
           'Audit-Ereignisse',
           'Webhook-Abonnements',
           'Webhook-Zustellungen',

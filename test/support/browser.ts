@@ -35,6 +35,8 @@ export async function guardedPage(
   page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    // The browser's own pages (Chromium's PDF viewer: chrome://, chrome-extension://) are not hosts.
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
     outside.push(url.toString());
     return route.abort();
