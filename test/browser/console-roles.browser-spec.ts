@@ -2,33 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { PartnerFactory, PersonFactory, randomName, StaffFactory, type TestStaffRole } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
-import { eventually, inBrowser, menuEntries, SANDBOX_ADMIN, signIn } from '../support/console.js';
+import { eventually, inBrowser, MENUS, menuEntries, SANDBOX_ADMIN, signIn } from '../support/console.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Exactly the entries each role's permissions allow (docs/ADMIN-API.md). */
-const MENUS: Record<TestStaffRole, string[]> = {
-  admin: [
-    'Dashboard',
-    'Persons',
-    'Identifications',
-    'Documents',
-    'Audit events',
-    'Webhook subscriptions',
-    'Webhook deliveries',
-    'Users',
-    'Partner clients',
-  ],
-  compliance_officer: [
-    'Dashboard',
-    'Persons',
-    'Identifications',
-    'Documents',
-    'Audit events',
-    'Webhook subscriptions',
-    'Webhook deliveries',
-  ],
-  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents'],
-};
 
 const ROLE_NAMES: Record<TestStaffRole, string> = {
   admin: 'Administrator',

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { authenticatorCode, FakeClock, StaffFactory } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
-import { eventually, inBrowser, menuEntries, SANDBOX_ADMIN, signIn, signOut } from '../support/console.js';
+import {
+  eventually,
+  inBrowser,
+  MENUS,
+  menuEntries,
+  SANDBOX_ADMIN,
+  signIn,
+  signOut,
+} from '../support/console.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MINUTE = 60_000;
@@ -168,10 +176,7 @@ describe('console sign-in when the role requires two-factor authentication (MFA_
       await page.getByRole('button', { name: 'Confirm' }).click();
       await page.getByRole('button', { name: 'I have stored the codes' }).click();
       await page.getByText('Two-factor authentication is on.').waitFor();
-      await eventually(
-        () => menuEntries(page),
-        ['Dashboard', 'Persons', 'Audit events', 'Webhook subscriptions', 'Webhook deliveries'],
-      );
+      await eventually(() => menuEntries(page), MENUS.compliance_officer);
       await page.getByRole('menuitem', { name: 'Audit events' }).click();
       await page.getByText('staff.mfa_enabled').first().waitFor();
     });

@@ -53,6 +53,37 @@ describe('admin access matrix', () => {
     return ((await res.json()) as { id: string }).id;
   }
 
+  /** An open review case (or an identification in `status`), written directly: the routes are the subject. */
+  async function openCase(status = 'pending_successful', reason: string | null = null): Promise<string> {
+    const partner = await PartnerFactory.create(t);
+    const person = await PersonFactory.create(t, partner);
+    const id = `${randomUUID().replace(/-/g, '')}cidt`;
+    const open = status.startsWith('pending_');
+    await ds().query(
+      `INSERT INTO identifications (id, partner_id, person_id, method, status, provider_result, failure_reason, url,
+                                    url_expires_at, case_opened_at, case_due_at)
+       VALUES ($1, $2, $3, 'idnow', $4, 'REVIEW_PENDING', $5, 'https://go.example/x', now() + interval '10 days',
+               CASE WHEN $6 THEN now() END, CASE WHEN $6 THEN now() + interval '24 hours' END)`,
+      [id, partner.partnerId, person.id, status, reason, open],
+    );
+    return id;
+  }
+
+  /** A proposal by another officer, so that the caller may confirm or decline it. */
+  async function proposal(): Promise<string> {
+    const id = await openCase('pending_failed');
+    const proposer = await StaffFactory.create(t, 'compliance_officer');
+    const [row] = await ds().query<{ id: string }[]>(
+      `INSERT INTO review_proposals (identification_id, action, reason_code, justification, identification_version,
+                                     proposed_by, proposed_at)
+       VALUES ($1, 'approve', 'EVIDENCE_VERIFIED', 'Checked the evidence in full.', 1, $2, now()) RETURNING id`,
+      [id, proposer.id],
+    );
+    return String(row.id);
+  }
+
+  const DECISION = { reason_code: 'EVIDENCE_VERIFIED', justification: 'Checked the evidence in full.' };
+
   /** How to call each route for real: the path with its parameters filled in, and a valid body. */
   type Sample = { path: string; body?: unknown };
   const SAMPLES: Record<string, (headers: Record<string, string>) => Sample | Promise<Sample>> = {
@@ -127,6 +158,65 @@ describe('admin access matrix', () => {
         body: { method: 'idnow' },
       });
       return { path: `/admin/identifications/${res.body.id}` };
+    },
+    'GET /admin/review-cases': () => ({ path: '/admin/review-cases' }),
+    'GET /admin/review-cases/:id': async () => ({ path: `/admin/review-cases/${await openCase()}` }),
+    'POST /admin/review-cases/:id/claim': async () => ({
+      path: `/admin/review-cases/${await openCase()}/claim`,
+    }),
+    'POST /admin/review-cases/:id/release': async (headers) => {
+      const id = await openCase();
+      await http(t.url, 'POST', `/admin/review-cases/${id}/claim`, { headers });
+      return { path: `/admin/review-cases/${id}/release` };
+    },
+    'POST /admin/review-cases/:id/assign': async () => ({
+      path: `/admin/review-cases/${await openCase()}/assign`,
+      body: { assignee_id: (await StaffFactory.create(t, 'compliance_officer')).id },
+    }),
+    'POST /admin/review-cases/:id/notes': async () => ({
+      path: `/admin/review-cases/${await openCase()}/notes`,
+      body: { body: 'A note for the file.' },
+    }),
+    'POST /admin/review-cases/:id/decisions': async () => ({
+      path: `/admin/review-cases/${await openCase()}/decisions`,
+      body: { action: 'approve', version: 1, ...DECISION },
+    }),
+    'POST /admin/review-cases/bulk-decisions': async () => ({
+      path: '/admin/review-cases/bulk-decisions',
+      body: {
+        ids: [await openCase('pending_failed')],
+        action: 'reject',
+        ...DECISION,
+        reason_code: 'DATA_MISMATCH',
+      },
+    }),
+    'GET /admin/review-reasons': () => ({ path: '/admin/review-reasons' }),
+    'GET /admin/review-proposals': () => ({ path: '/admin/review-proposals' }),
+    'POST /admin/review-proposals/:id/confirm': async () => ({
+      path: `/admin/review-proposals/${await proposal()}/confirm`,
+    }),
+    'POST /admin/review-proposals/:id/decline': async () => ({
+      path: `/admin/review-proposals/${await proposal()}/decline`,
+    }),
+    'GET /admin/identifications/:id/reidentification': async () => ({
+      path: `/admin/identifications/${await openCase('aborted', 'TECH_LIGHTING')}/reidentification`,
+    }),
+    'POST /admin/identifications/:id/reidentify': async () => ({
+      path: `/admin/identifications/${await openCase('aborted', 'TECH_LIGHTING')}/reidentify`,
+      body: {},
+    }),
+    'POST /admin/reidentifications/bulk': async () => ({
+      path: '/admin/reidentifications/bulk',
+      body: { ids: [await openCase('canceled', 'TECH_PHOTO')] },
+    }),
+    'GET /admin/provider-results/:id': async () => {
+      const id = await openCase();
+      const [row] = await ds().query<{ id: string }[]>(
+        `INSERT INTO provider_results (identification_id, provider, result, payload, payload_sha256, source)
+         VALUES ($1, 'idnow', 'REVIEW_PENDING', '{}', repeat('a', 64), 'test') RETURNING id`,
+        [id],
+      );
+      return { path: `/admin/provider-results/${row.id}` };
     },
     'GET /admin/documents': () => ({ path: '/admin/documents' }),
     'GET /admin/documents/:id': async () => ({ path: `/admin/documents/${await aDocument()}` }),

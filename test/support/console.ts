@@ -1,6 +1,32 @@
 import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import type { TestStaffRole } from '#kyc/testing';
 import { guardedPage, saveEvidence } from './browser.js';
+
+/** Exactly the menu entries each role's permissions allow (docs/ADMIN-API.md), in menu order. */
+export const MENUS: Record<TestStaffRole, string[]> = {
+  admin: [
+    'Dashboard',
+    'Persons',
+    'Identifications',
+    'Documents',
+    'Audit events',
+    'Webhook subscriptions',
+    'Webhook deliveries',
+    'Users',
+    'Partner clients',
+  ],
+  compliance_officer: [
+    'Dashboard',
+    'Persons',
+    'Identifications',
+    'Documents',
+    'Audit events',
+    'Webhook subscriptions',
+    'Webhook deliveries',
+  ],
+  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents'],
+};
 
 /** The sandbox's first console admin (README). */
 export const SANDBOX_ADMIN = { email: 'admin@kyc.local', password: 'Kyc-Sandbox-2026!' };

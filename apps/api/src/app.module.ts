@@ -4,7 +4,7 @@ import { PartnerAuthModule } from '#kyc/auth';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { AdminDocumentsModule, DocumentsModule, EvidenceCaptureModule } from '#kyc/documents';
-import { IdentificationsModule } from '#kyc/identifications';
+import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
 import { StaffModule } from '#kyc/staff';
@@ -25,6 +25,7 @@ export class AppModule {
         PartnerAuthModule,
         PersonsModule,
         IdentificationsModule,
+        ReviewModule,
         IdnowModule,
         DocumentsModule,
         AdminDocumentsModule,

@@ -9,6 +9,7 @@ export const APPEND_ONLY_TABLES = [
   'provider_results',
   'person_data_changes',
   'audit_events',
+  'case_notes',
 ];
 
 const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;

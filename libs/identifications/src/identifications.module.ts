@@ -25,6 +25,6 @@ import { ProviderResultsService } from './provider-results.service.js';
     CreateIdentificationPipe,
     AdminIdentificationsRepository,
   ],
-  exports: [IdentificationsService, ProviderResultsService],
+  exports: [IdentificationsService, ProviderResultsService, IdentificationsRepository],
 })
 export class IdentificationsModule {}

@@ -7,7 +7,8 @@ import type { Actor, IdentificationStatus } from './rules/identification-status.
 
 export interface NewEvent {
   identificationId: string;
-  kind: 'created' | 'transition' | 'contradiction' | 'repeated';
+  /** review: an officer closed a case without a status change; reidentification: the partner was re-notified. */
+  kind: 'created' | 'transition' | 'contradiction' | 'repeated' | 'review' | 'reidentification';
   from: IdentificationStatus | null;
   to: IdentificationStatus;
   actor: Actor;
@@ -177,14 +178,21 @@ export class IdentificationsRepository {
       review_started_at: r.reviewStartedAt,
       flagged: r.flagged,
       flag_reasons: r.flagReasons,
+      case_opened_at: r.caseOpenedAt,
+      case_due_at: r.caseDueAt,
     }));
     await tx.query(
       `UPDATE identifications i
           SET status = x.status, provider_result = x.provider_result, failure_reason = x.failure_reason,
               reference = x.reference, completed_at = x.completed_at, review_started_at = x.review_started_at,
-              flagged = x.flagged, flag_reasons = x.flag_reasons, version = i.version + 1, updated_at = now()
+              flagged = x.flagged, flag_reasons = x.flag_reasons, case_opened_at = x.case_opened_at,
+              case_due_at = x.case_due_at,
+              assignee_id = CASE WHEN x.case_opened_at IS NULL THEN NULL ELSE i.assignee_id END,
+              assigned_at = CASE WHEN x.case_opened_at IS NULL THEN NULL ELSE i.assigned_at END,
+              version = i.version + 1, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS x(id char(36), status text, provider_result text, failure_reason text,
-              reference text, completed_at timestamptz, review_started_at timestamptz, flagged boolean, flag_reasons jsonb)
+              reference text, completed_at timestamptz, review_started_at timestamptz, flagged boolean, flag_reasons jsonb,
+              case_opened_at timestamptz, case_due_at timestamptz)
         WHERE i.id = x.id`,
       [JSON.stringify(records)],
     );

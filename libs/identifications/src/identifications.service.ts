@@ -53,6 +53,37 @@ export class IdentificationsService {
     return this.get(partnerId, personId, entity.id);
   }
 
+  /**
+   * A re-identification's new identification: same person, language and proof of address as the one it
+   * follows (linked by previous_identification_id), created by a compliance officer.
+   */
+  async createFollowUp(previous: IdentificationEntity, staffId: string): Promise<IdentificationEntity> {
+    const entity = Object.assign(new IdentificationEntity(), {
+      id: newId('identification'),
+      partnerId: previous.partnerId,
+      personId: previous.personId,
+      method: previous.method,
+      status: 'created' as const,
+      language: previous.language,
+      proofOfAddressType: previous.proofOfAddressType,
+      proofOfAddressIssuedAt: previous.proofOfAddressIssuedAt,
+      previousIdentificationId: previous.id,
+      flagReasons: [],
+    });
+    await this.repo.transaction(async (tx) => {
+      await this.repo.insert(tx, entity);
+      await this.repo.addEvent(tx, {
+        identificationId: entity.id,
+        kind: 'created',
+        from: null,
+        to: 'created',
+        actor: 'staff',
+        actorId: staffId,
+      });
+    });
+    return this.get(previous.partnerId, previous.personId, entity.id);
+  }
+
   async list(partnerId: string, personId: string): Promise<IdentificationEntity[]> {
     await this.persons.get(partnerId, personId);
     return this.repo.listByPerson(partnerId, personId);

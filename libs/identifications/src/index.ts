@@ -4,6 +4,7 @@ export * from './rules/failure-codes.js';
 export * from './rules/supported-documents.js';
 export * from './rules/documents-with-address.js';
 export * from './rules/proof-of-address.js';
+export * from './rules/review-case.js';
 export * from './identifications.module.js';
 export * from './identifications.service.js';
 export * from './provider-results.service.js';
@@ -11,3 +12,13 @@ export * from './provider/identification-provider.js';
 export * from './documents/identification-documents.js';
 export * from './dto/identification-response.js';
 export type { IdentificationEntity } from './entities/identification.entity.js';
+export * from './rules/decision-reasons.js';
+export * from './rules/four-eyes.js';
+export * from './rules/reidentification-policy.js';
+export { ReviewModule } from './review/review.module.js';
+export {
+  CaseTimeline,
+  CaseTimelineModule,
+  type CaseTimelineSource,
+  type TimelineEntry,
+} from './review/case-timeline.js';

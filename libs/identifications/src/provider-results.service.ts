@@ -8,6 +8,7 @@ import { IdentificationsRepository, type NewEvent } from './identifications.repo
 import type { ProviderResult } from './provider/identification-provider.js';
 import { documentMayCarryAddress } from './rules/documents-with-address.js';
 import { decide } from './rules/result-decision.js';
+import { caseTimesAfter, type FlagReason } from './rules/review-case.js';
 import { EVIDENCE_STATUSES, REVIEW_STATUSES } from './rules/state-machine.js';
 
 export type ApplyOutcome =
@@ -91,11 +92,16 @@ export class ProviderResultsService {
           next.push({ ...current, failureReason: result.reason, providerResult: result.resultCode });
           events.push({ ...event, kind: 'repeated' });
         } else if (decision === 'contradiction') {
-          next.push({
+          // After an officer's decision the provider disagrees with us, not with itself.
+          const flag = current.decidedBy ? 'provider_disagrees' : 'provider_contradiction';
+          // The latest verdict is kept on the identification (a fraud suspicion then needs four eyes).
+          const flagged = {
             ...current,
+            providerResult: result.resultCode,
             flagged: true,
-            flagReasons: addFlag(current.flagReasons, 'provider_contradiction'),
-          });
+            flagReasons: addFlag(current.flagReasons, flag),
+          };
+          next.push({ ...flagged, ...caseTimesAfter(current, flagged, this.clock.now()) });
           events.push({ ...event, kind: 'contradiction' });
           this.log.warn(
             `identification ${current.id}: provider result ${result.resultCode} contradicts final status ${current.status}`,
@@ -170,6 +176,7 @@ export class ProviderResultsService {
         : current.reviewStartedAt,
       flagged: flags.length > 0,
       flagReasons: flags,
+      ...caseTimesAfter(current, { status: to, flagged: flags.length > 0 }, now),
     };
   }
 
@@ -195,7 +202,7 @@ export class ProviderResultsService {
   }
 }
 
-function addFlag(flags: string[], flag: string): string[] {
+function addFlag(flags: string[], flag: FlagReason): string[] {
   return flags.includes(flag) ? flags : [...flags, flag];
 }
 

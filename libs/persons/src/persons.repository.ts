@@ -104,6 +104,7 @@ export class PersonsRepository {
       source: string;
       identificationId: string;
     }[],
+    eventPayload: Record<string, unknown> = {},
   ): Promise<void> {
     await m
       .getRepository(PersonEntity)
@@ -119,7 +120,7 @@ export class PersonsRepository {
       type: 'PERSON_CHANGED',
       partnerId: person.partnerId,
       entityId: person.id,
-      payload: {},
+      payload: eventPayload,
     });
   }
 

@@ -103,6 +103,41 @@ export class PersonsService {
     return changes;
   }
 
+  /**
+   * A compliance decision ended a provisionally successful identification (`failed` or `canceled` after
+   * `pending_successful`): the bank must block the account. Sets `flagged_by_compliance`, keeps the
+   * change with its source, and tells the partner (PERSON_CHANGED, with the flag in its payload).
+   */
+  async requireAccountBlocking(
+    tx: Tx,
+    partnerId: string,
+    personId: string,
+    identificationId: string,
+  ): Promise<void> {
+    const person = await this.getForUpdate(tx, partnerId, personId);
+    if (person.flaggedByCompliance) return;
+    await this.repo.applyChanges(
+      tx,
+      person,
+      { flaggedByCompliance: true },
+      [
+        {
+          field: 'flagged_by_compliance',
+          oldValue: 'false',
+          newValue: 'true',
+          source: 'compliance_decision',
+          identificationId,
+        },
+      ],
+      {
+        id: person.id,
+        flagged_by_compliance: true,
+        account_blocking_required: true,
+        identification_id: identificationId,
+      },
+    );
+  }
+
   /** Lock several persons in a transaction, across partners (the provider's results name no partner). */
   getManyForUpdateUnscoped(tx: Tx, ids: string[]): Promise<PersonEntity[]> {
     return tx

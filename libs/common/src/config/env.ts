@@ -240,6 +240,13 @@ export class Env {
   @Max(600000)
   EVIDENCE_TICK_MS = 2000;
 
+  /**
+   * Four eyes in the review: overriding the provider's provisional result, deciding a fraud suspicion and
+   * re-identifying against the policy need a second compliance officer.
+   */
+  @IsIn(['true', 'false'])
+  REVIEW_FOUR_EYES = 'true';
+
   /** Largest document a partner may upload, in bytes (larger answers 413). */
   @Transform(toInt)
   @IsInt()

@@ -7,6 +7,7 @@ import { CreateAuditEvents1764700000000 } from './1764700000000-CreateAuditEvent
 import { CreateStaff1764800000000 } from './1764800000000-CreateStaff.js';
 import { AddStaffMfaAndLoginThrottle1764900000000 } from './1764900000000-AddStaffMfaAndLoginThrottle.js';
 import { CreateDocuments1765000000000 } from './1765000000000-CreateDocuments.js';
+import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueue.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateStaff1764800000000,
   AddStaffMfaAndLoginThrottle1764900000000,
   CreateDocuments1765000000000,
+  CreateReviewQueue1765100000000,
 ];

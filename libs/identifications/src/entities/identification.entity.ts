@@ -24,6 +24,13 @@ export class IdentificationEntity {
   @Column({ type: 'boolean', default: false }) flagged: boolean;
   @Column({ type: 'jsonb', default: () => "'[]'" }) flagReasons: string[];
   @Column({ type: 'char', length: 36, nullable: true }) previousIdentificationId: string | null;
+  /** Set while the identification is an open review case (under review or flagged). */
+  @Column({ type: 'timestamptz', nullable: true }) caseOpenedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) caseDueAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) assigneeId: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) assignedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -74,6 +74,8 @@ export abstract class IdentificationProvider {
   abstract start(request: StartRequest): Promise<StartedIdentification>;
   /** The current result, or null while the provider has none. */
   abstract fetchResult(transactionNumber: string): Promise<ProviderResult | null>;
+  /** A stored raw result read again (the review shows what the provider read from the ID document). */
+  abstract interpret(raw: unknown): ProviderResult | null;
   /** The evidence files, or null while (or once) the provider has none, e.g. deleted after a cancel. */
   abstract fetchEvidence(transactionNumber: string): Promise<EvidenceFile[] | null>;
 }

@@ -47,6 +47,14 @@ export class IdnowProvider extends IdentificationProvider {
     };
   }
 
+  interpret(raw: unknown): ProviderResult | null {
+    try {
+      return toProviderResult(parseIdnowResult(raw));
+    } catch {
+      return null;
+    }
+  }
+
   async fetchResult(transactionNumber: string): Promise<ProviderResult | null> {
     const raw = await guard(() => this.idnow().getIdentification(transactionNumber));
     return raw === null ? null : toProviderResult(parseIdnowResult(raw));

@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'persons.read': ALL,
   /** Identifications and their review flags (ids and statuses; fraud codes and failed reasons hidden from support). */
   'identifications.read': ALL,
+  /** The review queue, case pages (full personal data, audited), proposals and raw provider results. */
+  'review.read': ['compliance_officer'],
+  /** Claim, assign, note, decide (four eyes where the rules say), confirm or decline, re-identify. */
+  'review.decide': ['compliance_officer'],
   /** Document metadata (type, name, size, source) of every person and identification; each record view audited. */
   'documents.read': ALL,
   /** Document files (ID images, reports): compliance work only; each download audited with its reason. */
