@@ -119,6 +119,7 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
         assignee_id: null,
         overdue: false,
         awaiting_approval: false,
+        failure_category: null,
       });
       expect(
         new Date(res.body[0].case_due_at).getTime() - new Date(res.body[0].case_opened_at).getTime(),
@@ -405,6 +406,28 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
         [res.body.identification_id],
       );
       expect(row).toEqual({ person_id: personId, previous_identification_id: id, language: 'DE' });
+    });
+
+    it('re-identifies a filtered list in bulk (all canceled with TECH_LIGHTING), with a result per item', async () => {
+      const a = await identification('CANCELED', 'TECH_LIGHTING');
+      const b = await identification('CANCELED', 'TECH_LIGHTING');
+      await identification('CANCELED', 'TECH_PHOTO');
+      const filter = encodeURIComponent(
+        JSON.stringify({ status: 'canceled', failure_reason: 'TECH_LIGHTING', id: [a.id, b.id] }),
+      );
+      const listed = await get(alice, `/admin/identifications?filter=${filter}`);
+      const ids = listed.body.map((i: { id: string }) => i.id).sort();
+      expect(ids).toStrictEqual([a.id, b.id].sort());
+      const res = await post(alice, '/admin/reidentifications/bulk', {
+        ids: [...ids, `${'0'.repeat(32)}cidt`],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.results.map((r: { ok: boolean; status?: number }) => r.ok || r.status)).toStrictEqual([
+        true,
+        true,
+        404,
+      ]);
+      for (const id of ids) expect(await audits('identification.reidentified', id)).toHaveLength(1);
     });
 
     it('allows at most 3 per person in 24 hours, then 429 with Retry-After', async () => {

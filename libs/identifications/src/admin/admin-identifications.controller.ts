@@ -5,6 +5,7 @@ import { contentRange, isId, type ListSpec, NotFoundError, parseListQuery } from
 import { RequirePermission, type StaffRequest } from '#kyc/staff';
 import { partnerVisibleReason } from '../dto/identification-response.js';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
+import { FAILURE_CODES } from '../rules/failure-codes.js';
 import { IDENTIFICATION_STATUSES } from '../rules/identification-status.js';
 import { AdminIdentificationsRepository } from './admin-identifications.repository.js';
 
@@ -16,6 +17,9 @@ const IDENTIFICATIONS: ListSpec = {
     partner_id: 'id',
     status: IDENTIFICATION_STATUSES,
     flagged: 'boolean',
+    failure_reason: FAILURE_CODES.map((c) => c.code),
+    updated_from: 'timestamp',
+    updated_to: 'timestamp',
   },
   defaultSort: ['created_at', 'DESC'],
 };

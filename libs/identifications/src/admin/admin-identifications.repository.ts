@@ -11,6 +11,9 @@ const FILTERS: Record<string, FilterColumn> = {
   partner_id: { sql: 'i.partner_id', op: '=' },
   status: { sql: 'i.status', op: '=' },
   flagged: { sql: 'i.flagged', op: '=' },
+  failure_reason: { sql: 'i.failure_reason', op: '=' },
+  updated_from: { sql: 'i.updated_at', op: '>=' },
+  updated_to: { sql: 'i.updated_at', op: '<=' },
 };
 const SORTS = { created_at: 'i.created_at', updated_at: 'i.updated_at' };
 

@@ -4,6 +4,7 @@ import { Clock, ConflictError, isId, NotFoundError, ValidationError } from '#kyc
 import { PersonsService, toPersonResponse } from '#kyc/persons';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
 import { IdentificationProvider } from '../provider/identification-provider.js';
+import { failureCode } from '../rules/failure-codes.js';
 import { CaseTimeline, type TimelineEntry } from './case-timeline.js';
 import type { Officer } from './decisions.service.js';
 import { ReidentificationService } from './reidentification.service.js';
@@ -84,6 +85,9 @@ export class ReviewCasesService {
       language: i.language,
       provider_result: i.providerResult,
       failure_reason: i.failureReason,
+      failure_category: failureCode(i.failureReason ?? '')?.category ?? null,
+      failure_permanent: failureCode(i.failureReason ?? '')?.permanent ?? null,
+      failure_caused_by_user: failureCode(i.failureReason ?? '')?.causedByUser ?? null,
       flagged: i.flagged,
       flag_reasons: i.flagReasons,
       proof_of_address_type: i.proofOfAddressType,

@@ -5,6 +5,7 @@ import { AuditService } from '#kyc/audit';
 import { Clock, contentRange, type ListSpec, NotFoundError, parseListQuery, renderError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { DECISION_REASONS } from '../rules/decision-reasons.js';
+import { failureCode } from '../rules/failure-codes.js';
 import { DecisionsService, type DecisionOutcome, type Officer } from './decisions.service.js';
 import { ReidentificationService } from './reidentification.service.js';
 import { ReviewCasesService } from './review-cases.service.js';
@@ -78,6 +79,7 @@ export class ReviewController {
     void reply.header('content-range', contentRange('review-cases', q.offset, rows.length, total));
     return rows.map((r) => ({
       ...r,
+      ...failureBadges(r.failure_reason),
       overdue: r.case_due_at <= now,
       awaiting_approval: r.proposal_id !== null,
     }));
@@ -270,6 +272,16 @@ export class ReviewController {
     });
     return found;
   }
+}
+
+/** The catalog's verdict on the reason: its category, and whether it is permanent and caused by the user. */
+function failureBadges(code: string | null) {
+  const c = code ? failureCode(code) : undefined;
+  return {
+    failure_category: c?.category ?? null,
+    failure_permanent: c?.permanent ?? null,
+    failure_caused_by_user: c?.causedByUser ?? null,
+  };
 }
 
 function view(outcome: DecisionOutcome) {
