@@ -18,6 +18,8 @@ export const MENUS: Record<TestStaffRole, string[]> = {
   ],
   compliance_officer: [
     'Dashboard',
+    'Review queue',
+    'Approvals',
     'Persons',
     'Identifications',
     'Documents',

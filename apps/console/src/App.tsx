@@ -11,6 +11,7 @@ import { Layout } from './layout/Layout';
 import { lazyNamed } from './lazyNamed';
 import { partnerClients } from './partner-clients';
 import { persons } from './persons';
+import { reviewCases, reviewProposals } from './review';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { webhookDeliveries } from './webhook-deliveries';
@@ -45,6 +46,8 @@ export const App = () => (
       // A compliance tool calls no one: react-admin would otherwise report its use to marmelab.
       disableTelemetry
     >
+      <Resource name="review-cases" {...reviewCases} />
+      <Resource name="review-proposals" {...reviewProposals} />
       <Resource name="persons" {...persons} />
       <Resource name="identifications" {...identifications} />
       <Resource name="documents" {...documents} />

@@ -18,6 +18,16 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
   identifications: { list: 'identifications.read', show: 'identifications.read' },
   'webhook-subscriptions': { list: 'webhooks.read', show: 'webhooks.read' },
   'webhook-deliveries': { list: 'webhooks.read', show: 'webhooks.read', redeliver: 'webhooks.redeliver' },
+  'review-cases': {
+    list: 'review.read',
+    show: 'review.read',
+    raw_payload: 'review.read',
+    decide: 'review.decide',
+    assign: 'review.decide',
+    note: 'review.decide',
+    reidentify: 'review.decide',
+  },
+  'review-proposals': { list: 'review.read', confirm: 'review.decide' },
 };
 
 export function canAccess(me: Me | undefined, resource: string, action: string): boolean {

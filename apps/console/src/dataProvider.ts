@@ -1,6 +1,18 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { CreateParams, DataProvider, Identifier, RaRecord, UpdateParams } from 'react-admin';
 import { API, fetchBlob, httpClient } from './httpClient';
+import type {
+  BulkResult,
+  DecisionInput,
+  DecisionOutcome,
+  Note,
+  Proposal,
+  ProviderResult,
+  QueueRow,
+  Reidentification,
+  ReidentificationOutcome,
+  ReviewReasons,
+} from './review/types';
 import type { MfaSetup } from './types';
 
 /** The fields each write call of docs/ADMIN-API.md accepts; anything else in a form record is not sent. */
@@ -29,6 +41,8 @@ const post = async <T>(path: string, body?: unknown): Promise<T> => {
   });
   return json as T;
 };
+
+const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}/${path}`)).json as T;
 
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
@@ -63,6 +77,34 @@ export const dataProvider = {
     fetchBlob(
       `${API}/documents/${id(documentId)}/file?${new URLSearchParams({ reason, disposition }).toString()}`,
     ),
+  // The compliance review (docs/ADMIN-API.md, "Review"): each call one button of the queue or the case page.
+  reviewReasons: () => get<ReviewReasons>('review-reasons'),
+  claimCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/claim`),
+  releaseCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/release`),
+  assignCase: (caseId: Identifier, assigneeId: string) =>
+    post<QueueRow>(`review-cases/${id(caseId)}/assign`, { assignee_id: assigneeId }),
+  addNote: (caseId: Identifier, body: string) => post<Note>(`review-cases/${id(caseId)}/notes`, { body }),
+  decide: (caseId: Identifier, input: DecisionInput) =>
+    post<DecisionOutcome>(`review-cases/${id(caseId)}/decisions`, input),
+  bulkDecide: (
+    input: Omit<DecisionInput, 'version' | 'action'> & { ids: Identifier[]; action: 'reject' | 'retry' },
+  ) => post<{ results: BulkResult<DecisionOutcome>[] }>('review-cases/bulk-decisions', input),
+  confirmProposal: (proposalId: Identifier) => post<unknown>(`review-proposals/${id(proposalId)}/confirm`),
+  declineProposal: (proposalId: Identifier) => post<Proposal>(`review-proposals/${id(proposalId)}/decline`),
+  reidentification: (identificationId: Identifier) =>
+    get<Reidentification>(`identifications/${id(identificationId)}/reidentification`),
+  reidentify: (identificationId: Identifier, justification?: string) =>
+    post<ReidentificationOutcome>(
+      `identifications/${id(identificationId)}/reidentify`,
+      justification ? { justification } : {},
+    ),
+  bulkReidentify: (ids: Identifier[], justification?: string) =>
+    post<{ results: BulkResult<ReidentificationOutcome>[] }>(
+      'reidentifications/bulk',
+      justification ? { ids, justification } : { ids },
+    ),
+  /** A provider's raw result as received (audited by the server). */
+  providerResult: (resultId: string) => get<ProviderResult>(`provider-results/${id(resultId)}`),
   mfaSetup: () => post<MfaSetup>('auth/mfa/setup'),
   mfaConfirm: (otp: string) => post<{ recovery_codes: string[] }>('auth/mfa/confirm', { otp }),
 } satisfies DataProvider;

@@ -9,7 +9,9 @@ export type Permission =
   | 'documents.download'
   | 'identifications.read'
   | 'webhooks.read'
-  | 'webhooks.redeliver';
+  | 'webhooks.redeliver'
+  | 'review.read'
+  | 'review.decide';
 
 export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
 

@@ -60,6 +60,23 @@ describe('console messages', () => {
         'provider_canceled_at',
       ],
       identifications: ['status', 'provider_result', 'failure_reason', 'flag_reasons', 'person_id'],
+      'review-cases': [
+        'status',
+        'provider_result',
+        'failure_reason',
+        'failure_code',
+        'category',
+        'permanent',
+        'user_caused',
+        'language',
+        'age',
+        'assignee',
+        'partner_id',
+        'flagged',
+        'awaiting_approval',
+        'case_due_at',
+      ],
+      'review-proposals': ['identification_id', 'action', 'reason_code', 'proposed_by_name', 'state'],
     };
     const unlabeled = Object.entries(fields)
       .flatMap(([resource, names]) => names.map((name) => `resources.${resource}.fields.${name}`))
