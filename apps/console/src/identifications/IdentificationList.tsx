@@ -6,11 +6,9 @@ import {
   NullableBooleanInput,
   SelectInput,
   TextInput,
-  useCanAccess,
 } from 'react-admin';
 import { IdLinkField } from '../common/IdLinkField';
 import { toIso } from '../common/toIso';
-import { BulkActionButton } from '../review/BulkActions';
 import { STATUS_CHOICES } from './choices';
 import { FlagChips } from './FlagChips';
 import { StatusChip } from './StatusChip';
@@ -25,34 +23,27 @@ const filters = [
   <DateTimeInput key="updated_to" source="updated_to" parse={toIso} />,
 ];
 
-/** Every identification; compliance officers can re-identify a selection (e.g. a failure reason's). */
-export const IdentificationList = () => {
-  const { canAccess: canReidentify } = useCanAccess({ resource: 'review-cases', action: 'reidentify' });
-  return (
-    <List sort={{ field: 'created_at', order: 'DESC' }} filters={filters} exporter={false}>
-      <DataTable
-        rowClick="show"
-        bulkActionButtons={canReidentify ? <BulkActionButton kind="reidentify" /> : false}
-      >
-        <DataTable.Col source="id" disableSort />
-        <DataTable.Col source="person_id" disableSort>
-          <IdLinkField source="person_id" reference="persons" />
-        </DataTable.Col>
-        <DataTable.Col source="partner_id" disableSort />
-        <DataTable.Col source="method" disableSort />
-        <DataTable.Col source="status" disableSort>
-          <StatusChip />
-        </DataTable.Col>
-        <DataTable.Col source="flag_reasons" disableSort>
-          <FlagChips />
-        </DataTable.Col>
-        <DataTable.Col source="created_at">
-          <DateField source="created_at" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="updated_at">
-          <DateField source="updated_at" showTime />
-        </DataTable.Col>
-      </DataTable>
-    </List>
-  );
-};
+export const IdentificationList = () => (
+  <List sort={{ field: 'created_at', order: 'DESC' }} filters={filters} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="id" disableSort />
+      <DataTable.Col source="person_id" disableSort>
+        <IdLinkField source="person_id" reference="persons" />
+      </DataTable.Col>
+      <DataTable.Col source="partner_id" disableSort />
+      <DataTable.Col source="method" disableSort />
+      <DataTable.Col source="status" disableSort>
+        <StatusChip />
+      </DataTable.Col>
+      <DataTable.Col source="flag_reasons" disableSort>
+        <FlagChips />
+      </DataTable.Col>
+      <DataTable.Col source="created_at">
+        <DateField source="created_at" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="updated_at">
+        <DateField source="updated_at" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -53,7 +53,7 @@ function useColleagues(record: ReviewCase, me: string | undefined): Colleague[] 
     })) {
       for (const p of page?.data ?? []) seen.set(p.proposed_by, p.proposed_by_name ?? p.proposed_by);
     }
-    for (const p of record.proposals) seen.set(p.proposed_by, p.proposed_by_name ?? p.proposed_by);
+    for (const p of record.proposals ?? []) seen.set(p.proposed_by, p.proposed_by_name ?? p.proposed_by);
     return [...seen]
       .filter(([id]) => id !== me && id !== record.assignee_id)
       .map(([id, name]) => ({ id, name }))

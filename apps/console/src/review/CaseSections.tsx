@@ -106,6 +106,8 @@ export const CaseNotes = () => {
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   if (!record) return null;
+  // While the case loads, react-admin shows the queue's row, which has no notes.
+  const notes = record.notes ?? [];
   const t = (key: string) => translate(`resources.review-cases.notes.${key}`);
 
   const submit = async (event: FormEvent) => {
@@ -126,9 +128,9 @@ export const CaseNotes = () => {
 
   return (
     <Stack spacing={1}>
-      {record.notes.length ? (
+      {notes.length ? (
         <Stack spacing={1} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="case-notes">
-          {record.notes.map((n) => (
+          {notes.map((n) => (
             <Stack key={n.id} component="li" sx={{ p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
               <Typography variant="caption" color="text.secondary">
                 {n.author_name ?? n.author_id} · {date(n.created_at)}

@@ -1,4 +1,4 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { alpha, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { EmptyText } from '../common/EmptyText';
 import type { ReviewCase } from './types';
@@ -26,7 +26,11 @@ export const FieldDiffTable = () => {
           <TableRow
             key={r.field}
             data-changed={r.changed}
-            sx={r.changed ? { bgcolor: 'warning.light', '& td': { fontWeight: 500 } } : undefined}
+            sx={
+              r.changed
+                ? { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.12), '& td': { fontWeight: 500 } }
+                : undefined
+            }
           >
             <TableCell sx={{ fontFamily: 'monospace' }}>{r.field}</TableCell>
             <TableCell>{r.person_value ?? ''}</TableCell>

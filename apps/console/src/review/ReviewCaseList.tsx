@@ -62,7 +62,10 @@ const QueueSidebar = () => {
   const translate = useTranslate();
   const t = (key: string) => `resources.review-cases.sidebar.${key}`;
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 260, flexShrink: 0, display: { xs: 'none', md: 'block' } }}>
+    <Card
+      sx={{ order: -1, mr: 2, mt: 8, width: 260, flexShrink: 0, display: { xs: 'none', md: 'block' } }}
+      data-testid="queue-sidebar"
+    >
       <CardContent>
         <SavedQueriesList icon={<BookmarkIcon />} />
         <Typography

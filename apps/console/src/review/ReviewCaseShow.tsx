@@ -13,8 +13,11 @@ import { FieldDiffTable } from './FieldDiffTable';
 import { ReidentifyButton } from './ReidentifyButton';
 import type { ReviewCase } from './types';
 
+// The queue's row (shown while the case loads) has the names at the top level.
 const personName = (record: ReviewCase) =>
-  [record.person?.first_name, record.person?.last_name].filter((v) => typeof v === 'string').join(' ');
+  [record.person?.first_name ?? record.first_name, record.person?.last_name ?? record.last_name]
+    .filter((v) => typeof v === 'string')
+    .join(' ');
 
 const CaseTitle = () => {
   const record = useRecordContext<ReviewCase>();
@@ -45,7 +48,7 @@ const CaseHeader = () => {
         <AwaitingApprovalChip />
         <FlagChips />
       </Stack>
-      {!record.case_open && (
+      {record.case_open === false && (
         <Alert severity="info" data-testid="case-closed">
           {t('closed', {
             status: translate(`resources.identifications.choices.status.${record.status}`, {

@@ -92,7 +92,10 @@ export interface Reidentification {
   next_allowed_at: string | null;
 }
 
-/** GET /admin/review-cases/:id */
+/**
+ * GET /admin/review-cases/:id. The case-page parts are optional: while it loads, react-admin shows the
+ * queue's row (QueueRow) in its place.
+ */
 export interface ReviewCase extends RaRecord, FailureBadges {
   id: string;
   person_id: string;
@@ -103,28 +106,30 @@ export interface ReviewCase extends RaRecord, FailureBadges {
   language: string | null;
   flagged: boolean;
   flag_reasons: string[];
-  case_open: boolean;
+  first_name?: string | null;
+  last_name?: string | null;
+  case_open?: boolean;
   case_opened_at: string | null;
   case_due_at: string | null;
   overdue: boolean;
   assignee_id: string | null;
   assignee_name: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
+  decided_by?: string | null;
+  decided_at?: string | null;
   version: number;
-  person: Record<string, unknown>;
-  field_diff: FieldDiffRow[];
-  earlier_identifications: {
+  person?: Record<string, unknown>;
+  field_diff?: FieldDiffRow[];
+  earlier_identifications?: {
     id: string;
     status: IdentificationStatus;
     failure_reason: string | null;
     created_at: string;
     completed_at: string | null;
   }[];
-  notes: Note[];
-  proposals: Proposal[];
-  reidentification: Reidentification;
-  timeline: TimelineEntry[];
+  notes?: Note[];
+  proposals?: Proposal[];
+  reidentification?: Reidentification;
+  timeline?: TimelineEntry[];
 }
 
 export type ReviewReasons = Record<ReviewAction, { code: string; description: string }[]>;
