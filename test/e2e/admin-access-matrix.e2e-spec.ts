@@ -218,6 +218,8 @@ describe('admin access matrix', () => {
       );
       return { path: `/admin/provider-results/${row.id}` };
     },
+    'GET /admin/failure-codes': () => ({ path: '/admin/failure-codes' }),
+    'GET /admin/failure-codes/:code': () => ({ path: '/admin/failure-codes/TECH_LIGHTING' }),
     'GET /admin/documents': () => ({ path: '/admin/documents' }),
     'GET /admin/documents/:id': async () => ({ path: `/admin/documents/${await aDocument()}` }),
     'GET /admin/documents/:id/file': async () => ({

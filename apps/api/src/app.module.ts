@@ -4,6 +4,7 @@ import { PartnerAuthModule } from '#kyc/auth';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { AdminDocumentsModule, DocumentsModule, EvidenceCaptureModule } from '#kyc/documents';
+import { FailureAnalyticsModule } from '#kyc/failure-analytics';
 import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
@@ -31,6 +32,7 @@ export class AppModule {
         AdminDocumentsModule,
         WebhooksModule,
         AdminWebhooksModule,
+        FailureAnalyticsModule,
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
         ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule, EvidenceCaptureModule] : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.

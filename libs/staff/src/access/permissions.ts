@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'webhooks.read': ['admin', 'compliance_officer'],
   /** Send a delivery again under its original webhook id. */
   'webhooks.redeliver': ['admin'],
+  /** The failure-code catalog with retry advice and what to tell the customer (no personal data). */
+  'failure_codes.read': ALL,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
