@@ -191,6 +191,7 @@ describe('admin access matrix', () => {
       },
     }),
     'GET /admin/review-reasons': () => ({ path: '/admin/review-reasons' }),
+    'GET /admin/review-officers': () => ({ path: '/admin/review-officers' }),
     'GET /admin/review-proposals': () => ({ path: '/admin/review-proposals' }),
     'POST /admin/review-proposals/:id/confirm': async () => ({
       path: `/admin/review-proposals/${await proposal()}/confirm`,

@@ -157,6 +157,11 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
       expect(taken.body.errors[0].detail).toMatch(/held by/);
       expect((await post(bob, `/admin/review-cases/${id}/release`)).status).toBe(409);
       expect((await decide(bob, id, 'approve', 'EVIDENCE_VERIFIED')).status).toBe(409);
+      const officers = await get(alice, '/admin/review-officers');
+      expect(officers.body).toEqual(
+        expect.arrayContaining([{ id: bob.staff.id, display_name: expect.any(String) }]),
+      );
+      expect(officers.body.map((o: { id: string }) => o.id)).not.toContain(agent.staff.id);
       const handed = await post(alice, `/admin/review-cases/${id}/assign`, { assignee_id: bob.staff.id });
       expect(handed.status).toBe(200);
       expect(handed.body.assignee_id).toBe(bob.staff.id);

@@ -79,6 +79,7 @@ export const dataProvider = {
     ),
   // The compliance review (docs/ADMIN-API.md, "Review"): each call one button of the queue or the case page.
   reviewReasons: () => get<ReviewReasons>('review-reasons'),
+  reviewOfficers: () => get<{ id: string; display_name: string }[]>('review-officers'),
   claimCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/claim`),
   releaseCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/release`),
   assignCase: (caseId: Identifier, assigneeId: string) =>

@@ -474,8 +474,7 @@ export const de: Messages = {
         assign: 'Zuweisen',
         title: 'Den Fall einem Kollegen zuweisen',
         colleague: 'Kollege',
-        colleague_help:
-          'Compliance-Mitarbeiter, die dieser Browser in der Prüfliste oder bei Freigaben gesehen hat, oder eine Benutzer-ID einfügen.',
+        colleague_help: 'Die aktiven Compliance-Mitarbeiter; oder eine Benutzer-ID einfügen.',
         invalid: 'Wählen Sie einen Kollegen oder fügen Sie eine Benutzer-ID ein.',
         claimed: 'Fall übernommen: er gehört Ihnen',
         released: 'Fall an die Prüfliste zurückgegeben',

@@ -470,8 +470,7 @@ export const en = {
         assign: 'Assign',
         title: 'Assign the case to a colleague',
         colleague: 'Colleague',
-        colleague_help:
-          'Compliance officers this browser has seen in the queue or in approvals, or paste a user id.',
+        colleague_help: 'The active compliance officers; or paste a user id.',
         invalid: 'Choose a colleague or paste a user id.',
         claimed: 'Case claimed: it is yours',
         released: 'Case released to the queue',

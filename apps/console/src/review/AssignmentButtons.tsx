@@ -11,7 +11,7 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import {
   Button,
@@ -24,7 +24,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../dataProvider';
-import type { Proposal, QueueRow, ReviewCase } from './types';
+import type { ReviewCase } from './types';
 
 interface Colleague {
   id: string;
@@ -33,32 +33,17 @@ interface Colleague {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Officers this browser has already seen as assignees in the queue or as proposers: officers cannot list
- * staff users (users.manage is admin only), so this is what the console can offer without another call.
- */
+/** The active compliance officers (GET /admin/review-officers), but for oneself and the holder. */
 function useColleagues(record: ReviewCase, me: string | undefined): Colleague[] {
-  const queryClient = useQueryClient();
-  return useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const [, page] of queryClient.getQueriesData<{ data?: QueueRow[] }>({
-      queryKey: ['review-cases', 'getList'],
-    })) {
-      for (const row of page?.data ?? []) {
-        if (row.assignee_id) seen.set(row.assignee_id, row.assignee_name ?? row.assignee_id);
-      }
-    }
-    for (const [, page] of queryClient.getQueriesData<{ data?: Proposal[] }>({
-      queryKey: ['review-proposals', 'getList'],
-    })) {
-      for (const p of page?.data ?? []) seen.set(p.proposed_by, p.proposed_by_name ?? p.proposed_by);
-    }
-    for (const p of record.proposals ?? []) seen.set(p.proposed_by, p.proposed_by_name ?? p.proposed_by);
-    return [...seen]
-      .filter(([id]) => id !== me && id !== record.assignee_id)
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }, [queryClient, record, me]);
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { data } = useQuery({ queryKey: ['review-officers'], queryFn: () => dataProvider.reviewOfficers() });
+  return useMemo(
+    () =>
+      (data ?? [])
+        .filter((o) => o.id !== me && o.id !== record.assignee_id)
+        .map((o) => ({ id: o.id, name: o.display_name })),
+    [data, record, me],
+  );
 }
 
 /** Claim a free case, release one's own, or hand it to a colleague; the server keeps one holder (409). */

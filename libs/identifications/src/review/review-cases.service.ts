@@ -73,7 +73,8 @@ export class ReviewCasesService {
       document_value: f.value,
       status: f.status,
       original: f.original,
-      changed: f.status === 'CHANGE' || (personData[f.field] ?? null) !== (f.value ?? null),
+      // The provider's verdict first; otherwise compare as IDnow reads documents (upper case, spaces).
+      changed: f.status === 'CHANGE' || (f.status !== 'MATCH' && !sameReading(personData[f.field], f.value)),
       source: sources.get(f.field) ?? null,
     }));
     return {
@@ -206,6 +207,12 @@ export class ReviewCasesService {
       diff: { from: i.assigneeId, to },
     });
   }
+}
+
+function sameReading(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (v: string | null | undefined) =>
+    (v ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase();
+  return norm(a) === norm(b);
 }
 
 /** `{address: {city}}` → `{"address.city": …}`, as provider fields name them; values as strings. */

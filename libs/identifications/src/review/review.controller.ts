@@ -178,6 +178,13 @@ export class ReviewController {
     return { results };
   }
 
+  @Get('review-officers')
+  @RequirePermission('review.decide')
+  @ApiOperation({ summary: 'Active compliance officers, to assign a case to (id and display name only)' })
+  officers() {
+    return this.repo.officers();
+  }
+
   @Get('review-reasons')
   @RequirePermission('review.read')
   @ApiOperation({ summary: 'The documented reason codes of each decision' })

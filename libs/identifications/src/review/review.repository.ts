@@ -122,6 +122,13 @@ export class ReviewRepository {
       .then((r) => r[0]?.display_name ?? null);
   }
 
+  /** Active compliance officers: whom a case can be assigned to. */
+  officers(): Promise<{ id: string; display_name: string }[]> {
+    return this.ds.query(
+      `SELECT id, display_name FROM staff_users WHERE role = 'compliance_officer' AND status = 'active' ORDER BY display_name, id`,
+    );
+  }
+
   /** An active compliance officer with this id (the only people a case can be assigned to). */
   async isActiveOfficer(id: string): Promise<boolean> {
     const rows = await this.ds.query<unknown[]>(
