@@ -191,6 +191,24 @@ describe('console documents and identifications: the person page, the viewer, le
     });
   });
 
+  it('a person whose account must be blocked says so on the person page, and only then', async () => {
+    const agent = await StaffFactory.create(t, 'support_agent');
+    await inBrowser(browser, 'console-blocking-badge', async (page) => {
+      await signIn(page, t.url, agent);
+      await page.goto(`${t.url}/persons/${personId}/show`);
+      await section(page, 'Documents').waitFor();
+      await eventually(() => page.getByTestId('blocking-badge').count(), 0);
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE persons SET flagged_by_compliance = true WHERE id = $1`, [personId]);
+      await page.reload();
+      await expect(page.getByTestId('blocking-badge').innerText()).resolves.toBe('Account blocking required');
+    });
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE persons SET flagged_by_compliance = false WHERE id = $1`, [personId]);
+  });
+
   // Needs blob: in the console's img-src (apps/api/src/console/serve-console.ts): the CSP is part of the test.
   it('an officer opens an uploaded PNG: the viewer draws it from a blob: URL', async () => {
     const form = new FormData();

@@ -73,6 +73,10 @@ export const de: Messages = {
       secret: 'Secret',
       done: 'Ich habe das Secret kopiert',
     },
+    blocking: {
+      badge: 'Kontosperre erforderlich',
+      help: 'Eine Compliance-Entscheidung hat eine vorläufig erfolgreiche Identifizierung als gescheitert oder abgebrochen beendet: Das Konto muss gesperrt werden.',
+    },
     masked: {
       badge: 'Maskiert',
       hidden: 'verborgen',

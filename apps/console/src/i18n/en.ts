@@ -72,6 +72,10 @@ export const en = {
       secret: 'Secret',
       done: 'I have copied the secret',
     },
+    blocking: {
+      badge: 'Account blocking required',
+      help: 'A compliance decision ended a provisionally successful identification as failed or canceled: the account must be blocked.',
+    },
     masked: {
       badge: 'Masked',
       hidden: 'hidden',

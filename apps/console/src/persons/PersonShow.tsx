@@ -4,6 +4,7 @@ import { CanAccess, DateField, Labeled, Show, TextField, useRecordContext, useTr
 import { DocumentsTable } from '../documents/DocumentsTable';
 import { IdentificationsTable } from '../identifications/IdentificationsTable';
 import { MaskableField } from './MaskableField';
+import { BlockingBadge } from './BlockingBadge';
 import { MaskedBadge } from './MaskedBadge';
 
 /** A titled group of fields in a row, or (`table`) one embedded list at full width. */
@@ -34,6 +35,7 @@ const Heading = () => {
         {String(record.first_name)} {String(record.last_name)}
       </Typography>
       <MaskedBadge />
+      <BlockingBadge />
     </Stack>
   );
 };
