@@ -8,6 +8,7 @@ import { CreateStaff1764800000000 } from './1764800000000-CreateStaff.js';
 import { AddStaffMfaAndLoginThrottle1764900000000 } from './1764900000000-AddStaffMfaAndLoginThrottle.js';
 import { CreateDocuments1765000000000 } from './1765000000000-CreateDocuments.js';
 import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueue.js';
+import { CoverOpenCasesIndex1765200000000 } from './1765200000000-CoverOpenCasesIndex.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddStaffMfaAndLoginThrottle1764900000000,
   CreateDocuments1765000000000,
   CreateReviewQueue1765100000000,
+  CoverOpenCasesIndex1765200000000,
 ];
