@@ -183,7 +183,8 @@ describe('console documents and identifications: the person page, the viewer, le
 
       // The list of flagged identifications has it; its page links back to the person.
       await page.goto(`${t.url}/identifications?filter=${encodeURIComponent('{"flagged":true}')}`);
-      await page.getByRole('row').filter({ hasText: identificationId }).click();
+      // The id cell: an officer's list has a selection checkbox first (bulk re-identify).
+      await page.getByRole('row').filter({ hasText: identificationId }).getByText(identificationId).click();
       await page.waitForURL(`${t.url}/identifications/${identificationId}/show`);
       await page.getByTestId('identification-flag-missing_proof_of_address').waitFor();
       await page.getByRole('link', { name: personId }).click();

@@ -196,6 +196,41 @@ describe('console review: the queue, the case page, four eyes, least privilege',
     });
   }, 120_000);
 
+  it('an officer re-identifies a filtered list (canceled with TECH_LIGHTING) in bulk and sees a result per identification', async () => {
+    const person = await PersonFactory.create(t, partner);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const id = `${String(i).repeat(8)}${Math.random().toString(16).slice(2, 10).padEnd(8, '0')}${'ab'.repeat(8)}cidt`;
+      await ds().query(
+        `INSERT INTO identifications (id, partner_id, person_id, method, status, failure_reason, url, url_expires_at)
+         VALUES ($1, $2, $3, 'idnow', 'canceled', 'TECH_LIGHTING', 'https://go.example/x', $4)`,
+        [id, partner.partnerId, person.id, new Date(clock.now().getTime() + 5 * 86_400_000)],
+      );
+      ids.push(id);
+    }
+    const officer = await StaffFactory.create(t, 'compliance_officer');
+    await inBrowser(browser, 'console-review-bulk-reidentify', async (page) => {
+      await signIn(page, t.url, officer);
+      const filter = encodeURIComponent(
+        JSON.stringify({ status: 'canceled', failure_reason: 'TECH_LIGHTING' }),
+      );
+      await page.goto(`${t.url}/identifications?filter=${filter}`);
+      for (const id of ids) await page.getByRole('row').filter({ hasText: id }).getByRole('checkbox').check();
+      await page.getByRole('button', { name: 'Re-identify' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Re-identify 2 identifications').waitFor();
+      await dialog.getByRole('button', { name: 'Re-identify' }).click();
+      const results = dialog.getByTestId('bulk-results');
+      await results.getByText('2 done, 0 awaiting second approval, 0 not done').waitFor();
+      await expect(results.getByText('Re-identified on the same url').count()).resolves.toBe(2);
+    });
+    const audited = await ds().query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'identification.reidentified' AND entity_id = ANY($1)`,
+      [ids],
+    );
+    expect(audited[0].n).toBe(2);
+  });
+
   it('a support agent has no review menu, page or decision button, and the api refuses their decision', async () => {
     const agent = await StaffFactory.create(t, 'support_agent');
     const before = await statusOf(caseId);
