@@ -200,11 +200,13 @@ describe('evidence from the provider becomes documents; the documents-with-addre
       [id],
     );
     expect(due).toBe(true);
-    // Due again (as after its backoff): the next run captures it.
+    // Due again (as after its backoff): the next run captures it. A second in the past, because the
+    // database's now() has microseconds and the app's clock only milliseconds.
     fake.evidence.set(id, evidenceZip(id));
-    await ds().query(`UPDATE evidence_captures SET next_attempt_at = now() WHERE identification_id = $1`, [
-      id,
-    ]);
+    await ds().query(
+      `UPDATE evidence_captures SET next_attempt_at = now() - interval '1 second' WHERE identification_id = $1`,
+      [id],
+    );
     await t.app.get(EvidenceCaptureWorker).drain();
     expect((await captures(id))[0]).toMatchObject({ state: 'done', attempts: 2, documents: 7 });
   });
