@@ -5,6 +5,7 @@ import { PersonsService, toPersonResponse } from '#kyc/persons';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
 import { IdentificationProvider } from '../provider/identification-provider.js';
 import { failureCode } from '../rules/failure-codes.js';
+import { CaseHistoryRepository } from './case-history.repository.js';
 import { CaseTimeline, type TimelineEntry } from './case-timeline.js';
 import type { Officer } from './decisions.service.js';
 import { ReidentificationService } from './reidentification.service.js';
@@ -29,6 +30,7 @@ export interface FieldDiffRow {
 export class ReviewCasesService {
   constructor(
     private readonly repo: ReviewRepository,
+    private readonly history: CaseHistoryRepository,
     private readonly persons: PersonsService,
     private readonly provider: IdentificationProvider,
     private readonly reidentification: ReidentificationService,
@@ -49,8 +51,8 @@ export class ReviewCasesService {
     const [row, person, payload, changes, history, notes, proposals, allowance, entries] = await Promise.all([
       this.repo.queueRow(id),
       this.persons.get(i.partnerId, i.personId),
-      this.repo.latestProviderPayload(id),
-      this.repo.dataChanges(id),
+      this.history.latestProviderPayload(id),
+      this.history.dataChanges(id),
       this.repo.personIdentifications(i.personId),
       this.repo.notes(id),
       this.repo.caseProposals(id),
@@ -129,7 +131,7 @@ export class ReviewCasesService {
   /** Every status event, provider result and callback, officer action, webhook and job, in order. */
   private async timelineOf(id: string): Promise<TimelineEntry[]> {
     const [own, audit, others] = await Promise.all([
-      this.repo.ownTimeline(id),
+      this.history.ownTimeline(id),
       this.audit.list({
         sort: { field: 'id', order: 'ASC' },
         offset: 0,

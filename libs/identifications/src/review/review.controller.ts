@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
 import { Clock, contentRange, type ListSpec, NotFoundError, parseListQuery, renderError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
+import { CaseHistoryRepository } from './case-history.repository.js';
 import { DECISION_REASONS } from '../rules/decision-reasons.js';
 import { failureCode } from '../rules/failure-codes.js';
 import { DecisionsService, type DecisionOutcome, type Officer } from './decisions.service.js';
@@ -48,6 +49,7 @@ async function settle<T>(id: string, work: () => Promise<T>) {
 export class ReviewController {
   constructor(
     private readonly repo: ReviewRepository,
+    private readonly history: CaseHistoryRepository,
     private readonly cases: ReviewCasesService,
     private readonly decisions: DecisionsService,
     private readonly reidentification: ReidentificationService,
@@ -268,7 +270,7 @@ export class ReviewController {
   @RequirePermission('review.read')
   @ApiOperation({ summary: "A provider's raw result as received (personal data: audited)" })
   async providerResult(@Param('id') id: string, @Req() req: StaffRequest) {
-    const found = await this.repo.providerResult(id);
+    const found = await this.history.providerResult(id);
     if (!found) throw new NotFoundError('ProviderResult', id);
     await this.audit.record({
       ...staffAuditContext(req),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '#kyc/audit';
 import { PersonsModule } from '#kyc/persons';
 import { IdentificationsModule } from '../identifications.module.js';
+import { CaseHistoryRepository } from './case-history.repository.js';
 import { CaseTimelineModule } from './case-timeline.js';
 import { DecisionsService } from './decisions.service.js';
 import { ReidentificationService } from './reidentification.service.js';
@@ -13,6 +14,12 @@ import { ReviewRepository } from './review.repository.js';
 @Module({
   imports: [IdentificationsModule, PersonsModule, AuditModule, CaseTimelineModule],
   controllers: [ReviewController],
-  providers: [ReviewRepository, ReviewCasesService, DecisionsService, ReidentificationService],
+  providers: [
+    ReviewRepository,
+    CaseHistoryRepository,
+    ReviewCasesService,
+    DecisionsService,
+    ReidentificationService,
+  ],
 })
 export class ReviewModule {}
