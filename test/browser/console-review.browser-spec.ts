@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { EvidenceCaptureWorker } from '#kyc/documents';
-import { CallbackProcessor, IdnowSandboxScheduler } from '#kyc/idnow';
+import { IdnowSandboxScheduler } from '#kyc/idnow';
 import { FakeClock, http, PartnerFactory, PersonFactory, StaffFactory, type TestPartner } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
 import { eventually, inBrowser, MENUS, menuEntries, signIn } from '../support/console.js';
+import { drainCallbacks } from '../support/callbacks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const JUSTIFICATION = 'Fraud hint examined: ID document, face photo and report are consistent.';
@@ -32,15 +33,7 @@ describe('console review: the queue, the case page, four eyes, least privilege',
   /** One sandbox step: publish what is due, process the callbacks, capture the evidence. */
   async function settle(): Promise<void> {
     await t.app.get(IdnowSandboxScheduler).tick();
-    const processor = t.app.get(CallbackProcessor);
-    for (let i = 0; i < 100; i++) {
-      await processor.idle();
-      await processor.drain();
-      const [{ n }] = await ds().query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM provider_callbacks WHERE processed_at IS NULL`,
-      );
-      if (n === 0) break;
-    }
+    await drainCallbacks(t.app);
     await t.app.get(EvidenceCaptureWorker).drain();
   }
 

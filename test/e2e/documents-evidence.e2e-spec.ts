@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { zipSync } from 'fflate';
 import { DataSource } from 'typeorm';
 import { EvidenceCaptureWorker } from '#kyc/documents';
-import { CallbackProcessor } from '#kyc/idnow';
 import {
   FakeIdnow,
   http,
@@ -12,6 +11,7 @@ import {
   StaffFactory,
   type TestPartner,
 } from '#kyc/testing';
+import { drainCallbacks } from '../support/callbacks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% KYC report\n%%EOF\n');
@@ -59,15 +59,7 @@ describe('evidence from the provider becomes documents; the documents-with-addre
   async function report(id: string, result: unknown): Promise<void> {
     fake.results.set(id, result);
     expect((await http(t.url, 'POST', '/providers/idnow/callback', { body: result })).status).toBe(200);
-    const processor = t.app.get(CallbackProcessor);
-    for (let i = 0; i < 100; i++) {
-      await processor.idle();
-      await processor.drain();
-      const [{ n }] = await ds().query(
-        `SELECT count(*)::int AS n FROM provider_callbacks WHERE processed_at IS NULL`,
-      );
-      if (n === 0) break;
-    }
+    await drainCallbacks(t.app);
     await t.app.get(EvidenceCaptureWorker).drain();
   }
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DataSource } from 'typeorm';
 import { EvidenceCaptureWorker } from '#kyc/documents';
-import { CallbackProcessor, IdnowSandboxScheduler } from '#kyc/idnow';
+import { IdnowSandboxScheduler } from '#kyc/idnow';
 import { FakeClock, http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
+import { drainCallbacks } from '../support/callbacks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Clock steps that cross the scenarios' timelines: call end, review. */
@@ -36,15 +37,7 @@ describe('sandbox scenarios produce their documents', () => {
 
   async function settle(): Promise<void> {
     await t.app.get(IdnowSandboxScheduler).tick();
-    const processor = t.app.get(CallbackProcessor);
-    for (let i = 0; i < 100; i++) {
-      await processor.idle();
-      await processor.drain();
-      const [{ n }] = await t.app
-        .get(DataSource)
-        .query(`SELECT count(*)::int AS n FROM provider_callbacks WHERE processed_at IS NULL`);
-      if (n === 0) break;
-    }
+    await drainCallbacks(t.app);
     await t.app.get(EvidenceCaptureWorker).drain();
   }
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { CallbackProcessor } from '#kyc/idnow';
 import {
   FakeClock,
   FakeIdnow,
@@ -11,6 +10,7 @@ import {
   StaffFactory,
   type TestPartner,
 } from '#kyc/testing';
+import { drainCallbacks } from '../support/callbacks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type Session = Awaited<ReturnType<typeof StaffFactory.session>>;
@@ -40,15 +40,7 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
   async function report(id: string, result: unknown): Promise<void> {
     fake.results.set(id, result);
     expect((await http(t.url, 'POST', '/providers/idnow/callback', { body: result })).status).toBe(200);
-    const processor = t.app.get(CallbackProcessor);
-    for (let i = 0; i < 100; i++) {
-      await processor.idle();
-      await processor.drain();
-      const [{ n }] = await ds().query(
-        `SELECT count(*)::int AS n FROM provider_callbacks WHERE processed_at IS NULL`,
-      );
-      if (n === 0) return;
-    }
+    await drainCallbacks(t.app);
   }
 
   /** A requested identification the provider then reports with `result`. */
