@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '#kyc/common';
 import { IdentificationEntity } from './entities/identification.entity.js';
 import type { Actor, IdentificationStatus } from './rules/identification-status.js';
 
@@ -29,16 +30,24 @@ export interface EventRow {
   created_at: Date;
 }
 
-/** The only file of this lib that touches TypeORM. Partner reads are scoped; unscoped ones say so. */
+/**
+ * The only file of this lib that touches TypeORM. Partner reads are scoped; unscoped ones say so.
+ * Creation and event times come from the application clock, so a history (demo data, tests) can be
+ * written through the real services at the time it describes.
+ */
 @Injectable()
 export class IdentificationsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(work);
   }
 
   async insert(tx: EntityManager, entity: IdentificationEntity): Promise<void> {
+    entity.createdAt ??= this.clock.now();
     await tx.getRepository(IdentificationEntity).insert(entity);
   }
 
@@ -76,8 +85,8 @@ export class IdentificationsRepository {
   async addEvent(tx: EntityManager, e: NewEvent): Promise<void> {
     await tx.query(
       `INSERT INTO identification_events
-         (identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         (identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         e.identificationId,
         e.kind,
@@ -87,6 +96,7 @@ export class IdentificationsRepository {
         e.actorId ?? null,
         e.reasonCode ?? null,
         e.providerResultId ?? null,
+        this.clock.now(),
       ],
     );
   }
@@ -212,11 +222,11 @@ export class IdentificationsRepository {
     }));
     await tx.query(
       `INSERT INTO identification_events
-         (identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id)
-       SELECT identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id
+         (identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id, created_at)
+       SELECT identification_id, kind, from_status, to_status, actor, actor_id, reason_code, provider_result_id, $2
          FROM jsonb_to_recordset($1::jsonb) AS x(identification_id char(36), kind text, from_status text, to_status text,
               actor text, actor_id text, reason_code text, provider_result_id bigint)`,
-      [JSON.stringify(records)],
+      [JSON.stringify(records), this.clock.now()],
     );
   }
 

@@ -23,3 +23,4 @@ export {
   type CaseTimelineSource,
   type TimelineEntry,
 } from './review/case-timeline.js';
+export * from './rules/outcome-classes.js';

@@ -9,6 +9,7 @@ import { AddStaffMfaAndLoginThrottle1764900000000 } from './1764900000000-AddSta
 import { CreateDocuments1765000000000 } from './1765000000000-CreateDocuments.js';
 import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueue.js';
 import { CoverOpenCasesIndex1765200000000 } from './1765200000000-CoverOpenCasesIndex.js';
+import { CreateAnalyticsRollup1765300000000 } from './1765300000000-CreateAnalyticsRollup.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateDocuments1765000000000,
   CreateReviewQueue1765100000000,
   CoverOpenCasesIndex1765200000000,
+  CreateAnalyticsRollup1765300000000,
 ];

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'webhooks.redeliver': ['admin'],
   /** The failure-code catalog with retry advice and what to tell the customer (no personal data). */
   'failure_codes.read': ALL,
+  /** Failure analytics (aggregate counts, no personal data) and the anomaly alerts. */
+  'analytics.read': ['admin', 'compliance_officer'],
+  /** Acknowledge an anomaly alert (audited, with a note). */
+  'analytics.acknowledge': ['admin', 'compliance_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
