@@ -38,6 +38,16 @@ describe('admin access matrix', () => {
     return d.id;
   }
 
+  /** An open failure-rate alert (each call its own hour, so every allowed role acknowledges its own). */
+  async function anAlert(): Promise<string> {
+    const [row] = await ds().query<{ id: string }[]>(
+      `INSERT INTO analytics_alerts (reason, hour, observed, baseline, factor, min_volume, raised_at)
+       VALUES ('TECH_LIGHTING', date_trunc('hour', now()) - (random() * 100000)::int * interval '1 hour', 40, 2, 3, 10, now())
+       RETURNING id`,
+    );
+    return String(row.id);
+  }
+
   /** A partner's uploaded PDF, for the document routes. */
   async function aDocument(): Promise<string> {
     const partner = await PartnerFactory.create(t);
@@ -219,6 +229,18 @@ describe('admin access matrix', () => {
       );
       return { path: `/admin/provider-results/${row.id}` };
     },
+    'GET /admin/analytics/status-trend': () => ({ path: '/admin/analytics/status-trend' }),
+    'GET /admin/analytics/failures': () => ({ path: '/admin/analytics/failures' }),
+    'GET /admin/analytics/funnel': () => ({ path: '/admin/analytics/funnel' }),
+    'GET /admin/analytics/time-to-final': () => ({ path: '/admin/analytics/time-to-final' }),
+    'GET /admin/analytics/retries': () => ({ path: '/admin/analytics/retries' }),
+    'GET /admin/analytics/top-reasons': () => ({ path: '/admin/analytics/top-reasons' }),
+    'GET /admin/analytics-alerts': () => ({ path: '/admin/analytics-alerts' }),
+    'GET /admin/analytics-alerts/:id': async () => ({ path: `/admin/analytics-alerts/${await anAlert()}` }),
+    'POST /admin/analytics-alerts/:id/acknowledge': async () => ({
+      path: `/admin/analytics-alerts/${await anAlert()}/acknowledge`,
+      body: { note: 'access matrix check' },
+    }),
     'GET /admin/failure-codes': () => ({ path: '/admin/failure-codes' }),
     'GET /admin/failure-codes/:code': () => ({ path: '/admin/failure-codes/TECH_LIGHTING' }),
     'GET /admin/documents': () => ({ path: '/admin/documents' }),

@@ -4,7 +4,7 @@ import { PartnerAuthModule } from '#kyc/auth';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { AdminDocumentsModule, DocumentsModule, EvidenceCaptureModule } from '#kyc/documents';
-import { FailureAnalyticsModule } from '#kyc/failure-analytics';
+import { AnalyticsJobsModule, FailureAnalyticsModule } from '#kyc/failure-analytics';
 import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
@@ -34,7 +34,9 @@ export class AppModule {
         AdminWebhooksModule,
         FailureAnalyticsModule,
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
-        ...(env.RUN_JOBS_IN_API === 'true' ? [WebhookRelayModule, EvidenceCaptureModule] : []),
+        ...(env.RUN_JOBS_IN_API === 'true'
+          ? [WebhookRelayModule, EvidenceCaptureModule, AnalyticsJobsModule]
+          : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
         ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
       ],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AuditService } from '#kyc/audit';
+import { AnalyticsCountsRepository } from '#kyc/failure-analytics';
 import { PartnerAuthService } from '#kyc/auth';
 import { ConfigError, loadEnv } from '#kyc/common';
 import { connectDatabase, grantAppPrivileges, runMigrations } from '#kyc/database';
@@ -12,6 +13,9 @@ const USAGE = `Usage:
       Apply pending database migrations (DATABASE_URL, or the embedded engine under DATA_DIR).
   node dist/apps/api/src/cli.js partner:create --name "Acme Bank" [--partner-id acme] [--client-id acme-backend]
       Create a partner (tenant) and an API client. The secret is printed once and stored only hashed.
+  node dist/apps/api/src/cli.js analytics:rebuild
+      Recompute the failure-analytics rollup from the identification events (safe while the api runs on
+      PostgreSQL; on the embedded engine stop the api first).
   node dist/apps/api/src/cli.js audit:verify
       Check the audit trail's hash chain; names the first broken row and exits 1 if there is one.
   node dist/apps/api/src/cli.js db:grants --role kyc_app
@@ -20,7 +24,9 @@ const USAGE = `Usage:
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!['migrate', 'partner:create', 'audit:verify', 'db:grants'].includes(command ?? '')) {
+  if (
+    !['migrate', 'partner:create', 'analytics:rebuild', 'audit:verify', 'db:grants'].includes(command ?? '')
+  ) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(command ? 2 : 0);
   }
@@ -42,6 +48,19 @@ async function main(argv: string[]): Promise<void> {
     const applied = await runMigrations(db.url);
     if (command === 'migrate') {
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      return;
+    }
+    if (command === 'analytics:rebuild') {
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, db.url), {
+        logger: false,
+      });
+      try {
+        const started = Date.now();
+        const { rows } = await app.get(AnalyticsCountsRepository).rebuild();
+        process.stdout.write(`Analytics rollup rebuilt: ${rows} rows in ${Date.now() - started} ms.\n`);
+      } finally {
+        await app.close();
+      }
       return;
     }
     if (command === 'audit:verify') {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { EvidenceCaptureModule } from '#kyc/documents';
+import { AnalyticsJobsModule } from '#kyc/failure-analytics';
 import { IdnowProviderModule } from '#kyc/idnow';
 import { WebhookRelayModule } from '#kyc/webhooks';
 
@@ -17,6 +18,7 @@ export class WorkerModule {
         WebhookRelayModule,
         IdnowProviderModule,
         EvidenceCaptureModule,
+        AnalyticsJobsModule,
       ],
     };
   }

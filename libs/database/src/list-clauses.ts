@@ -55,9 +55,24 @@ export async function queryPage<T>(
   db: Queryable,
   sql: { select: string; count: string },
   q: ListQuery,
-  columns: { filters: Record<string, FilterColumn>; sorts: Record<string, string>; tiebreak: string },
+  columns: {
+    filters: Record<string, FilterColumn>;
+    sorts: Record<string, string>;
+    tiebreak: string;
+    /** A condition beyond the per-column filters (its placeholders number from $1 in `params`). */
+    extra?: { condition: string; params: unknown[] };
+  },
 ): Promise<{ rows: T[]; total: number }> {
-  const { where, page, params } = listClauses(q, columns.filters, columns.sorts, columns.tiebreak);
+  const built = listClauses(q, columns.filters, columns.sorts, columns.tiebreak, [
+    ...(columns.extra?.params ?? []),
+  ]);
+  const { page, params } = built;
+  const condition = columns.extra?.condition;
+  const where = !condition
+    ? built.where
+    : built.where
+      ? `${built.where} AND ${condition}`
+      : `WHERE ${condition}`;
   const [rows, [{ total }]] = await Promise.all([
     db.query<T[]>(`${sql.select} ${where} ${page}`, params),
     db.query<{ total: number }[]>(`${sql.count} ${where}`, params.slice(0, -2)),

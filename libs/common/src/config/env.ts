@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -246,6 +247,41 @@ export class Env {
    */
   @IsIn(['true', 'false'])
   REVIEW_FOUR_EYES = 'true';
+
+  /** How often new analytics counts are folded into the hourly and daily rollup, in ms; 0 stops the timer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  ANALYTICS_FOLD_TICK_MS = 5000;
+
+  /** How often the failure-rate anomaly check runs, in ms; 0 stops the timer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  ANALYTICS_ALERT_TICK_MS = 60000;
+
+  /** An alert is raised when a reason's count in an hour exceeds this multiple of its hourly baseline. */
+  @Transform(toInt)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100)
+  ANALYTICS_ALERT_FACTOR = 3;
+
+  /** ... and reaches at least this many outcomes in that hour (so noise on small numbers stays quiet). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  ANALYTICS_ALERT_MIN_VOLUME = 10;
+
+  /** The baseline: the reason's mean hourly count over this many days before the hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  ANALYTICS_ALERT_BASELINE_DAYS = 7;
 
   /** Largest document a partner may upload, in bytes (larger answers 413). */
   @Transform(toInt)

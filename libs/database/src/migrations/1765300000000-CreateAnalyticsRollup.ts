@@ -13,7 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - funnel:   an identification created in `hour` reached a step: created, requested, reviewed (the provider's
  *             agent gave a verdict: pending_successful, pending_failed, successful or failed), successful;
  * - duration: an identification reached a final status at `hour` after 1.1^bucket seconds, along `path`;
- * - retry:    a re-identification reached a final status at `hour`; `reason` is its predecessor's reason.
+ * - retry:    a re-identification reached a final status at `hour`; `reason` and `path` are its
+ *             predecessor's reason and status.
  */
 export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
   name = 'CreateAnalyticsRollup1765300000000';
@@ -61,7 +62,7 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
         min_volume integer NOT NULL,
         raised_at timestamptz NOT NULL,
         acknowledged_at timestamptz,
-        acknowledged_by char(36),
+        acknowledged_by uuid REFERENCES staff_users(id),
         acknowledgement_note text,
         UNIQUE (reason, hour)
       )`);
@@ -87,6 +88,7 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
         created_hour timestamptz;
         lang text;
         previous_reason text;
+        previous_status text;
       BEGIN
         IF NEW.kind NOT IN ('created', 'transition') THEN
           RETURN NULL;
@@ -125,10 +127,10 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
                   analytics_path(NEW.identification_id, NEW.id),
                   analytics_duration_bucket(extract(epoch FROM NEW.created_at - ident.created_at)::float8), 1);
           IF ident.previous_identification_id IS NOT NULL THEN
-            SELECT coalesce(p.failure_reason, '') INTO previous_reason
+            SELECT coalesce(p.failure_reason, ''), p.status INTO previous_reason, previous_status
               FROM identifications p WHERE p.id = ident.previous_identification_id;
             INSERT INTO analytics_deltas (metric, hour, partner_id, language, status, reason, path, bucket, n)
-            VALUES ('retry', hour, ident.partner_id, lang, NEW.to_status, previous_reason, '', 0, 1);
+            VALUES ('retry', hour, ident.partner_id, lang, NEW.to_status, previous_reason, previous_status, 0, 1);
           END IF;
         END IF;
         RETURN NULL;

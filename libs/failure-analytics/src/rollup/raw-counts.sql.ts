@@ -54,7 +54,7 @@ export function rawMetricSql(metric: Metric, range: { from: string; to: string }
     case 'retry':
       return `
         SELECT ${HOUR('e.created_at')} AS hour, i.partner_id, coalesce(i.language, '') AS language,
-               e.to_status AS status, coalesce(p.failure_reason, '') AS reason, '' AS path, 0 AS bucket, 1 AS n
+               e.to_status AS status, coalesce(p.failure_reason, '') AS reason, p.status AS path, 0 AS bucket, 1 AS n
           FROM identification_events e JOIN identifications i ON i.id = e.identification_id
           JOIN identifications p ON p.id = i.previous_identification_id
          WHERE e.kind = 'transition' AND e.to_status IN ${FINALS} ${during('e.created_at')}`;

@@ -1,13 +1,21 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { contentRange, isId, type ListSpec, NotFoundError, parseListQuery } from '#kyc/common';
+import {
+  contentRange,
+  ForbiddenError,
+  isId,
+  type ListSpec,
+  NotFoundError,
+  parseListQuery,
+} from '#kyc/common';
 import { RequirePermission, type StaffRequest } from '#kyc/staff';
 import { partnerVisibleReason } from '../dto/identification-response.js';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
 import { FAILURE_CODES } from '../rules/failure-codes.js';
 import { IDENTIFICATION_STATUSES } from '../rules/identification-status.js';
 import { AdminIdentificationsRepository } from './admin-identifications.repository.js';
+import { OUTCOME_FILTERS, REASON_FILTERS } from './outcome-filters.js';
 
 const IDENTIFICATIONS: ListSpec = {
   sortable: ['created_at', 'updated_at'],
@@ -20,6 +28,8 @@ const IDENTIFICATIONS: ListSpec = {
     failure_reason: FAILURE_CODES.map((c) => c.code),
     updated_from: 'timestamp',
     updated_to: 'timestamp',
+    language: ['DE', 'EN'],
+    ...OUTCOME_FILTERS,
   },
   defaultSort: ['created_at', 'DESC'],
 };
@@ -45,6 +55,10 @@ export class AdminIdentificationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const q = parseListQuery(query, IDENTIFICATIONS);
+    const reasonFilter = REASON_FILTERS.find((k) => q.filter[k] !== undefined);
+    if (reasonFilter && req.staff!.role === 'support_agent') {
+      throw new ForbiddenError(`Filtering by ${reasonFilter} needs the compliance officer or admin role`);
+    }
     const { rows, total } = await this.repo.listUnscoped(q);
     void reply.header('content-range', contentRange('identifications', q.offset, rows.length, total));
     return rows.map((i) => view(i, req));

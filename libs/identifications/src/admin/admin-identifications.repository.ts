@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
 import { type FilterColumn, queryPage } from '#kyc/database';
 import { IdentificationEntity } from '../entities/identification.entity.js';
+import { outcomeCondition } from './outcome-filters.js';
 
 const FILTERS: Record<string, FilterColumn> = {
   id: { sql: 'i.id', op: '=' },
   person_id: { sql: 'i.person_id', op: '=' },
   partner_id: { sql: 'i.partner_id', op: '=' },
+  language: { sql: 'i.language', op: '=' },
   status: { sql: 'i.status', op: '=' },
   flagged: { sql: 'i.flagged', op: '=' },
   failure_reason: { sql: 'i.failure_reason', op: '=' },
@@ -23,14 +25,15 @@ export class AdminIdentificationsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async listUnscoped(q: ListQuery): Promise<{ rows: IdentificationEntity[]; total: number }> {
+    const { rest, extra } = outcomeCondition(q);
     const page = await queryPage<{ id: string }>(
       this.ds,
       {
         select: 'SELECT i.id FROM identifications i',
         count: 'SELECT count(*)::int AS total FROM identifications i',
       },
-      q,
-      { filters: FILTERS, sorts: SORTS, tiebreak: 'i.id' },
+      rest,
+      { filters: FILTERS, sorts: SORTS, tiebreak: 'i.id', extra },
     );
     if (!page.rows.length) return { rows: [], total: page.total };
     const found = await this.ds

@@ -48,6 +48,17 @@ export interface OutcomeClassFilter {
   causedByUser?: CausedByUser;
 }
 
+/** Whether a filter asks for a class at all (then only failures match: a success has no class). */
+export function hasOutcomeClass(f: OutcomeClassFilter): boolean {
+  return f.category !== undefined || f.permanent !== undefined || f.causedByUser !== undefined;
+}
+
+/** Whether an outcome passes the filter: anything when it is empty, else only failures of that class. */
+export function admitsOutcome(status: string, reason: string | null, f: OutcomeClassFilter): boolean {
+  if (!hasOutcomeClass(f)) return true;
+  return status !== 'successful' && matchesOutcomeClass(classifyOutcome(status, reason), f);
+}
+
 export function matchesOutcomeClass(c: OutcomeClass, f: OutcomeClassFilter): boolean {
   return (
     (f.category === undefined || c.category === f.category) &&
@@ -65,7 +76,7 @@ export function outcomeClassPredicate(
   cols: { status: string; reason: string },
   param: (value: unknown) => string,
 ): string | null {
-  if (f.category === undefined && f.permanent === undefined && f.causedByUser === undefined) return null;
+  if (!hasOutcomeClass(f)) return null;
   const codes = FAILURE_CODES.filter((c) =>
     matchesOutcomeClass({ category: c.category, permanent: c.permanent, causedByUser: c.causedByUser }, f),
   ).map((c) => c.code);
@@ -73,7 +84,7 @@ export function outcomeClassPredicate(
   const all = FAILURE_CODES.map((c) => c.code);
   for (const category of ['Review', 'None'] as const) {
     const statuses = OUTCOME_STATUSES.filter((s) =>
-      matchesOutcomeClass(classifyOutcome(s, category === 'Review' ? 'OFFICER' : null), f),
+      admitsOutcome(s, category === 'Review' ? 'OFFICER' : null, f),
     );
     if (!statuses.length) continue;
     const reason =

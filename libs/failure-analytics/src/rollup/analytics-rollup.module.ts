@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsCountsRepository } from './analytics-counts.repository.js';
+
+/** The analytics counts (rollup and raw), shared by the api's queries and the jobs that keep the rollup. */
+@Module({
+  providers: [AnalyticsCountsRepository],
+  exports: [AnalyticsCountsRepository],
+})
+export class AnalyticsRollupModule {}
