@@ -126,7 +126,7 @@ describe('the api process on the embedded engine', () => {
     expect(prod.output()).toContain('PARTNER_CLIENT_SECRET');
   }, 60_000);
 
-  it('in production mode has no default client; the CLI migrates and creates one whose secret works once printed', async () => {
+  it('in production mode has no default client; the CLI migrates, creates one whose secret works once printed, and rebuilds the analytics', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyc-prod-'));
     try {
       const env = {
@@ -151,6 +151,11 @@ describe('the api process on the embedded engine', () => {
       const secret = /Client secret: (\S+)/.exec(created.stdout)?.[1];
       expect(created.stdout).toContain('Client id: acme-backend');
       expect(secret).toBeDefined();
+      const rebuilt = spawnSync(process.execPath, [cli, 'analytics:rebuild'], { env, encoding: 'utf8' });
+      expect([rebuilt.status, rebuilt.stdout]).toEqual([
+        0,
+        expect.stringMatching(/^Analytics rollup rebuilt: 0 rows in \d+ ms\.\n$/),
+      ]);
 
       const port = await freePort();
       const api = start({ ...env, PORT: String(port) });
