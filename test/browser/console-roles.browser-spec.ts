@@ -106,6 +106,8 @@ describe('console roles: menus, masked persons, languages and themes', () => {
           'Personen',
           'Identifizierungen',
           'Dokumente',
+          'Alarme',
+          'Fehlercodes',
           'Audit-Ereignisse',
           'Webhook-Abonnements',
           'Webhook-Zustellungen',

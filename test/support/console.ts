@@ -10,6 +10,8 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Persons',
     'Identifications',
     'Documents',
+    'Alerts',
+    'Failure codes',
     'Audit events',
     'Webhook subscriptions',
     'Webhook deliveries',
@@ -23,11 +25,13 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Persons',
     'Identifications',
     'Documents',
+    'Alerts',
+    'Failure codes',
     'Audit events',
     'Webhook subscriptions',
     'Webhook deliveries',
   ],
-  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents'],
+  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents', 'Failure codes'],
 };
 
 /** The sandbox's first console admin (README). */

@@ -1,10 +1,12 @@
 import { Suspense } from 'react';
 import { BrowserRouter, Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { analyticsAlerts } from './analytics-alerts';
 import { auditEvents } from './audit-events';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { documents } from './documents';
+import { failureCodes } from './failure-codes';
 import { i18nProvider } from './i18n/i18nProvider';
 import { identifications } from './identifications';
 import { Layout } from './layout/Layout';
@@ -51,6 +53,8 @@ export const App = () => (
       <Resource name="persons" {...persons} />
       <Resource name="identifications" {...identifications} />
       <Resource name="documents" {...documents} />
+      <Resource name="analytics-alerts" {...analyticsAlerts} />
+      <Resource name="failure-codes" {...failureCodes} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="webhook-subscriptions" {...webhookSubscriptions} />
       <Resource name="webhook-deliveries" {...webhookDeliveries} />

@@ -1,4 +1,4 @@
-import type { Me, Permission } from './types';
+import type { Me, Permission, StaffRole } from './types';
 
 /**
  * Who may do what in the console, in one place, from Me.permissions: it mirrors docs/ADMIN-API.md and only
@@ -28,11 +28,25 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
     reidentify: 'review.decide',
   },
   'review-proposals': { list: 'review.read', confirm: 'review.decide' },
+  'failure-codes': { list: 'failure_codes.read', show: 'failure_codes.read' },
+  analytics: { read: 'analytics.read' },
+  'analytics-alerts': {
+    list: 'analytics.read',
+    show: 'analytics.read',
+    acknowledge: 'analytics.acknowledge',
+  },
+};
+
+/** Actions no permission names: the server checks the role (and, for demo data, sandbox mode) itself. */
+const ROLE_RULES: Record<string, Partial<Record<string, readonly StaffRole[]>>> = {
+  'demo-data': { load: ['admin'] },
 };
 
 export function canAccess(me: Me | undefined, resource: string, action: string): boolean {
   // Until MFA enrolment is confirmed, the server answers 403 on everything but the session and MFA routes.
   if (!me || me.mfa_enrolment_required) return false;
+  const roles = ROLE_RULES[resource]?.[action];
+  if (roles) return roles.includes(me.role);
   const needed = RULES[resource]?.[action];
   return needed !== undefined && me.permissions.includes(needed);
 }

@@ -13,6 +13,7 @@ import type {
   ReidentificationOutcome,
   ReviewReasons,
 } from './review/types';
+import type { AnalyticsAlert, AnalyticsAnswers, AnalyticsPath, DemoDataStatus } from './analytics/types';
 import type { MfaSetup } from './types';
 
 /** The fields each write call of docs/ADMIN-API.md accepts; anything else in a form record is not sent. */
@@ -106,6 +107,13 @@ export const dataProvider = {
     ),
   /** A provider's raw result as received (audited by the server). */
   providerResult: (resultId: string) => get<ProviderResult>(`provider-results/${id(resultId)}`),
+  // Failure analytics (docs/ADMIN-API.md, "Analytics"): the dashboard's panels, alerts, demo data.
+  analytics: <P extends AnalyticsPath>(path: P, params: Record<string, string>) =>
+    get<AnalyticsAnswers[P]>(`analytics/${path}?${new URLSearchParams(params).toString()}`),
+  acknowledgeAlert: (alertId: Identifier, note: string) =>
+    post<AnalyticsAlert>(`analytics-alerts/${id(alertId)}/acknowledge`, { note }),
+  demoDataStatus: () => get<DemoDataStatus>('demo-data'),
+  loadDemoData: (persons: number) => post<DemoDataStatus>('demo-data', { persons }),
   mfaSetup: () => post<MfaSetup>('auth/mfa/setup'),
   mfaConfirm: (otp: string) => post<{ recovery_codes: string[] }>('auth/mfa/confirm', { otp }),
 } satisfies DataProvider;

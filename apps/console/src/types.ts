@@ -11,7 +11,10 @@ export type Permission =
   | 'webhooks.read'
   | 'webhooks.redeliver'
   | 'review.read'
-  | 'review.decide';
+  | 'review.decide'
+  | 'failure_codes.read'
+  | 'analytics.read'
+  | 'analytics.acknowledge';
 
 export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
 

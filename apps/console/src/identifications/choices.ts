@@ -31,3 +31,20 @@ export const STATUS_COLORS: Record<IdentificationStatus, ChipProps['color']> = {
   canceled: 'default',
   expired: 'default',
 };
+
+const choices = (field: string, ids: readonly string[]) =>
+  ids.map((id) => ({ id, name: `resources.identifications.choices.${field}.${id}` }));
+
+/** The drill-down filters' values (the dashboard's bars and rows link to the list with them). */
+export const OUTCOME_STATUS_CHOICES = STATUS_CHOICES.filter((c) =>
+  ['successful', 'failed', 'aborted', 'canceled', 'expired'].includes(c.id),
+);
+export const OUTCOME_CATEGORY_CHOICES = ['DATA', 'Technical', 'User', 'Other', 'Review', 'None'].map(
+  (id) => ({
+    id,
+    name: `kyc.analytics.category.${id}`,
+  }),
+);
+export const CAUSED_BY_USER_CHOICES = choices('outcome_caused_by_user', ['yes', 'no', 'unknown']);
+export const LANGUAGE_CHOICES = choices('language', ['DE', 'EN']);
+export const REACHED_CHOICES = choices('reached', ['requested', 'reviewed', 'successful']);
