@@ -132,6 +132,12 @@ describe('console analytics: dashboard, drill-down, CSV, failure codes and alert
       expect(await drillDown(page, page.getByTestId('top-reasons-table-row-TECH_VIDEO'))).toBe(2);
       await expect(page.locator('input[name=outcome_reason]').inputValue()).resolves.toBe('TECH_VIDEO');
 
+      // A funnel step: the identifications created in the range that reached review.
+      await page.goto(dashboard);
+      expect(await drillDown(page, page.getByTestId('funnel-table-row-reviewed'))).toBe(7);
+      await expect(page.locator('input[name=reached]').inputValue()).resolves.toBe('reviewed');
+      await page.locator('input[name=created_from]').waitFor();
+
       // The view is in the URL: the 30-day range is a link that reproduces it.
       await page.goto(dashboard);
       await page.getByRole('button', { name: '30 days' }).click();

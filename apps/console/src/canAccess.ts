@@ -1,4 +1,4 @@
-import type { Me, Permission, StaffRole } from './types';
+import type { Me, Permission } from './types';
 
 /**
  * Who may do what in the console, in one place, from Me.permissions: it mirrors docs/ADMIN-API.md and only
@@ -35,18 +35,13 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
     show: 'analytics.read',
     acknowledge: 'analytics.acknowledge',
   },
-};
-
-/** Actions no permission names: the server checks the role (and, for demo data, sandbox mode) itself. */
-const ROLE_RULES: Record<string, Partial<Record<string, readonly StaffRole[]>>> = {
-  'demo-data': { load: ['admin'] },
+  // Sandbox mode only: the server also says whether demo data is available here.
+  'demo-data': { load: 'demo_data.load' },
 };
 
 export function canAccess(me: Me | undefined, resource: string, action: string): boolean {
   // Until MFA enrolment is confirmed, the server answers 403 on everything but the session and MFA routes.
   if (!me || me.mfa_enrolment_required) return false;
-  const roles = ROLE_RULES[resource]?.[action];
-  if (roles) return roles.includes(me.role);
   const needed = RULES[resource]?.[action];
   return needed !== undefined && me.permissions.includes(needed);
 }

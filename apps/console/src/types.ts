@@ -14,7 +14,8 @@ export type Permission =
   | 'review.decide'
   | 'failure_codes.read'
   | 'analytics.read'
-  | 'analytics.acknowledge';
+  | 'analytics.acknowledge'
+  | 'demo_data.load';
 
 export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
 
