@@ -155,7 +155,7 @@ export const de: Messages = {
         median: 'Median',
         p90: '90. Perzentil',
         overall: 'Alle',
-        by_status: 'Endete %{status}',
+        by_status: 'Endstatus: %{status}',
         by_path: 'Weg: %{path}',
         resolution: 'Die Dauern sind Näherungen: jede ist die Mitte eines etwa 10 % breiten Intervalls.',
       },

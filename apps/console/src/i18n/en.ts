@@ -154,7 +154,7 @@ export const en = {
         median: 'Median',
         p90: '90th percentile',
         overall: 'All',
-        by_status: 'Ended %{status}',
+        by_status: 'Final status: %{status}',
         by_path: 'Path: %{path}',
         resolution: 'Durations are approximate: each figure is the middle of a bucket about 10 % wide.',
       },
