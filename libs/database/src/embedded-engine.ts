@@ -49,6 +49,19 @@ export async function startEmbeddedEngine(dataDir: string, maxConnections: numbe
   };
 }
 
+/** Another live process holds the data directory (the api, or a CLI command). */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /** Two processes on one data directory would corrupt it; the second is refused with a clear message. */
 function takeLock(path: string): { release(): void } {
   let holder: number | undefined;
@@ -58,9 +71,7 @@ function takeLock(path: string): { release(): void } {
     /* no lock file */
   }
   if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The embedded database in ${path.replace(/engine\.pid$/, '')} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
-    );
+    throw new DataDirInUseError(path.replace(/engine\.pid$/, ''), holder);
   }
   writeFileSync(path, String(process.pid));
   return { release: () => rmSync(path, { force: true }) };

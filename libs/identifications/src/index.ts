@@ -18,6 +18,13 @@ export * from './rules/four-eyes.js';
 export * from './rules/reidentification-policy.js';
 export { ReviewModule } from './review/review.module.js';
 export {
+  DecisionsService,
+  type DecisionInput,
+  type DecisionOutcome,
+  type Officer,
+} from './review/decisions.service.js';
+export { ReidentificationService, type ReidentificationOutcome } from './review/reidentification.service.js';
+export {
   CaseTimeline,
   CaseTimelineModule,
   type CaseTimelineSource,

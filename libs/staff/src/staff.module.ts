@@ -29,5 +29,6 @@ import { StaffUsersRepository } from './users/staff-users.repository.js';
     FirstAdmin,
     { provide: APP_GUARD, useClass: StaffGuard },
   ],
+  exports: [AdminUsersService],
 })
 export class StaffModule {}

@@ -21,5 +21,7 @@ import { ReviewRepository } from './review.repository.js';
     DecisionsService,
     ReidentificationService,
   ],
+  // Officers' decisions and re-identifications outside HTTP: the demo data plays them through these.
+  exports: [DecisionsService, ReidentificationService],
 })
 export class ReviewModule {}

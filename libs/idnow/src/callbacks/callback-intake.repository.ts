@@ -35,16 +35,23 @@ export class CallbackIntakeRepository {
    * Claim due callbacks in a short transaction: they are leased for `leaseMs` (a crashed worker's
    * claims come back after that) and SKIP LOCKED keeps concurrent processors apart.
    */
-  async claimDue(provider: string, limit: number, leaseMs: number): Promise<ClaimedCallback[]> {
+  async claimDue(
+    provider: string,
+    limit: number,
+    leaseMs: number,
+    scope: { only?: readonly string[]; except?: readonly string[] } = {},
+  ): Promise<ClaimedCallback[]> {
     // TypeORM answers [rows, count] for UPDATE ... RETURNING.
     const [rows] = await this.ds.query<[ClaimedCallback[], number]>(
       `UPDATE provider_callbacks c
           SET attempts = c.attempts + 1, next_attempt_at = now() + ($3 || ' milliseconds')::interval
         WHERE c.id IN (SELECT id FROM provider_callbacks
                         WHERE provider = $1 AND processed_at IS NULL AND next_attempt_at <= now()
+                          AND ($4::text[] IS NULL OR transaction_number = ANY($4::text[]))
+                          AND NOT (transaction_number = ANY($5::text[]))
                         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING c.id, c.transaction_number, c.attempts`,
-      [provider, limit, String(leaseMs)],
+      [provider, limit, String(leaseMs), scope.only ?? null, scope.except ?? []],
     );
     return rows;
   }

@@ -22,6 +22,8 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
   private again = false;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  /** Transactions whose callbacks a caller processes itself with drain({ only }); see hold(). */
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly intake: CallbackIntakeRepository,
@@ -60,11 +62,27 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
       });
   }
 
-  /** Process until nothing is due; answers how many callbacks were handled. */
-  async drain(): Promise<number> {
+  /**
+   * Leave this transaction's callbacks to the caller, who processes them with drain({ only }) (the demo
+   * data does, inside a simulated time); the automatic runs skip them until the answered release.
+   */
+  hold(transactionNumber: string): () => void {
+    this.held.add(transactionNumber);
+    return () => {
+      this.held.delete(transactionNumber);
+      this.kick();
+    };
+  }
+
+  /**
+   * Process until nothing is due; answers how many callbacks were handled. `only` limits it to these
+   * transactions; otherwise every transaction but the held ones.
+   */
+  async drain(opts: { only?: readonly string[] } = {}): Promise<number> {
+    const scope = opts.only ? { only: opts.only } : { except: [...this.held] };
     let total = 0;
     while (!this.stopped) {
-      const claimed = await this.intake.claimDue(this.provider.name, BATCH, LEASE_MS);
+      const claimed = await this.intake.claimDue(this.provider.name, BATCH, LEASE_MS, scope);
       if (!claimed.length) return total;
       total += claimed.length;
       await this.processBatch(claimed);

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'analytics.read': ['admin', 'compliance_officer'],
   /** Acknowledge an anomaly alert (audited, with a note). */
   'analytics.acknowledge': ['admin', 'compliance_officer'],
+  /** Sandbox only: load demo customers and identifications, and follow the load's progress. */
+  'demo_data.load': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
