@@ -10,6 +10,7 @@ import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
 import { StaffModule } from '#kyc/staff';
 import { AdminWebhooksModule, WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
+import { DemoDataModule } from './demo/demo-data.module.js';
 import { HealthController } from './health/health.controller.js';
 
 /** The api composes the domain libs; it holds no rules of its own. */
@@ -38,7 +39,7 @@ export class AppModule {
           ? [WebhookRelayModule, EvidenceCaptureModule, AnalyticsJobsModule]
           : []),
         // The offline IDnow sandbox exists only in sandbox mode: production exposes none of its routes.
-        ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule] : []),
+        ...(env.APP_ENV === 'sandbox' ? [IdnowSandboxModule, DemoDataModule] : []),
       ],
       controllers: [HealthController],
     };

@@ -7,6 +7,7 @@ import { PartnerAuthService } from '#kyc/auth';
 import { ConfigError, loadEnv } from '#kyc/common';
 import { connectDatabase, grantAppPrivileges, runMigrations } from '#kyc/database';
 import { AppModule } from './app.module.js';
+import { SEED_DEMO_USAGE, seedDemo } from './demo/seed-demo.command.js';
 
 const USAGE = `Usage:
   node dist/apps/api/src/cli.js migrate
@@ -20,16 +21,20 @@ const USAGE = `Usage:
       Check the audit trail's hash chain; names the first broken row and exits 1 if there is one.
   node dist/apps/api/src/cli.js db:grants --role kyc_app
       On a PostgreSQL server (DATABASE_URL, as the owner): least privilege for the role the api and workers
-      use; no UPDATE, DELETE or TRUNCATE on the append-only tables. Run after migrating.`;
+      use; no UPDATE, DELETE or TRUNCATE on the append-only tables. Run after migrating.
+${SEED_DEMO_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (
-    !['migrate', 'partner:create', 'analytics:rebuild', 'audit:verify', 'db:grants'].includes(command ?? '')
+    !['migrate', 'partner:create', 'analytics:rebuild', 'audit:verify', 'db:grants', 'seed:demo'].includes(
+      command ?? '',
+    )
   ) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(command ? 2 : 0);
   }
+  if (command === 'seed:demo') return seedDemo(rest);
   const env = loadEnv(process.env);
   if (command === 'db:grants') {
     const { values } = parseArgs({ args: rest, options: { role: { type: 'string' } } });

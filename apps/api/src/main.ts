@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, createLogger, loadEnv, PublicUrl } from '#kyc/common';
 import { connectDatabase, runMigrations } from '#kyc/database';
 import { createApp } from './create-app.js';
+import { DemoDataService } from './demo/demo-data.service.js';
 import { provisionSandboxPartner } from './sandbox-partner.js';
 
 async function main(): Promise<void> {
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
       `  Sandbox partner client id: ${env.PARTNER_CLIENT_ID} (secret: see README)`,
       `  Console admin: ${env.ADMIN_EMAIL} (password: see README)`,
     );
+    const demo = app.get(DemoDataService, { strict: false });
+    if (demo.available && (await demo.isEmpty())) {
+      lines.push(
+        '  No data yet: press "Load demo data" on the console dashboard, or stop the api and run npm run seed:demo -- --persons 200',
+      );
+    }
   }
   process.stderr.write(lines.join('\n') + '\n');
 }
