@@ -6,7 +6,7 @@ import { IdnowSandboxScheduler } from '#kyc/idnow';
 import { FakeClock, http, PartnerFactory, PersonFactory, StaffFactory } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
 import { drainCallbacks } from '../support/callbacks.js';
-import { eventually, inBrowser, signIn } from '../support/console.js';
+import { eventually, inBrowser, SANDBOX_ADMIN, signIn } from '../support/console.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const HOUR = 3_600_000;
@@ -249,4 +249,48 @@ describe('console analytics: dashboard, drill-down, CSV, failure codes and alert
     );
     expect(audits).toEqual([{ actor_id: officer.id }]);
   }, 60_000);
+});
+
+describe('console analytics: an empty sandbox offers demo data', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        SANDBOX_TICK_MS: '0',
+        EVIDENCE_TICK_MS: '0',
+        WEBHOOK_TICK_MS: '0',
+        ANALYTICS_ALERT_TICK_MS: '0',
+      },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('an officer sees the empty state; an admin loads demo data, follows its progress, then sees the charts', async () => {
+    const load = { name: 'Load demo data (200 persons)' };
+    const officer = await StaffFactory.create(t, 'compliance_officer');
+    await inBrowser(browser, 'console-analytics-empty-officer', async (page) => {
+      await signIn(page, t.url, officer);
+      await page.getByTestId('analytics-empty').getByText('No identifications in this range').waitFor();
+      await expect(page.getByRole('button', load).count()).resolves.toBe(0);
+    });
+
+    await inBrowser(browser, 'console-analytics-demo-data', async (page) => {
+      await signIn(page, t.url, SANDBOX_ADMIN);
+      await page.getByTestId('analytics-empty').getByRole('button', load).click();
+      await page
+        .getByTestId('demo-data-progress')
+        .getByText(/Loading demo data: \d+ of 200/)
+        .waitFor();
+      await page.getByTestId('status-trend').waitFor({ timeout: 180_000 });
+      await expect(page.getByTestId('analytics-empty').count()).resolves.toBe(0);
+      await expect(onlyBar(page, 'status-trend-bar-successful').count()).resolves.toBeGreaterThan(0);
+      await page.getByTestId('top-reasons-table').locator('tbody tr').first().waitFor();
+    });
+  }, 240_000);
 });
