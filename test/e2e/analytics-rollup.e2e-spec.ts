@@ -11,6 +11,7 @@ import {
   DECISION_REASONS,
   FAILURE_CODES,
   isFinal,
+  RETRYABLE_STATUSES,
   TRANSITIONS,
   type IdentificationStatus,
 } from '#kyc/identifications';
@@ -69,7 +70,9 @@ describe('analytics rollup', () => {
     let status: IdentificationStatus = 'created';
     if (random() > 0.1) {
       while (steps.length < 6) {
-        const next: IdentificationStatus = pick(TRANSITIONS[status]);
+        // Now and then the customer aborts or is canceled again on the same url (a repeated outcome).
+        const again: boolean = RETRYABLE_STATUSES.includes(status) && random() < 0.2;
+        const next: IdentificationStatus = again ? status : pick(TRANSITIONS[status]);
         at += 60_000 + random() * 5 * HOUR;
         const reason = ['aborted', 'canceled', 'failed', 'pending_failed'].includes(next)
           ? random() < 0.15

@@ -78,7 +78,8 @@ describe('demo data', () => {
       `SELECT date_trunc('hour', e.created_at, 'UTC') AS hour, i.partner_id, coalesce(i.language, '') AS language,
               e.to_status AS status, coalesce(e.reason_code, '') AS reason, count(*)::int AS n
          FROM identification_events e JOIN identifications i ON i.id = e.identification_id
-        WHERE e.kind = 'transition' AND e.to_status IN ${OUTCOMES}
+        WHERE (e.kind = 'transition' AND e.to_status IN ${OUTCOMES}
+               OR e.kind = 'repeated' AND e.to_status IN ('aborted', 'canceled'))
         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     );
     // One statement: the fold job may move deltas into the rollup meanwhile.

@@ -22,6 +22,7 @@ describe('failure analytics (admin API, hand-built dataset)', () => {
   let officer: Awaited<ReturnType<typeof StaffFactory.session>>;
   let p1: string;
   let p2: string;
+  let personOfP1: string;
   const D = '2026-03-02';
   const at = (time: string, day = D) => new Date(`${day}T${time}:00Z`);
   const range = `from=${D}T00:00:00Z&to=2026-03-03T00:00:00Z`;
@@ -35,6 +36,7 @@ describe('failure analytics (admin API, hand-built dataset)', () => {
     const [a, b] = [await PartnerFactory.create(t), await PartnerFactory.create(t)];
     [p1, p2] = [a.partnerId, b.partnerId];
     const [x, y] = [await PersonFactory.create(t, a), await PersonFactory.create(t, b)];
+    personOfP1 = x.id;
     const on = (
       partner: 'P1' | 'P2',
       language: 'DE' | 'EN',
@@ -328,6 +330,38 @@ describe('failure analytics (admin API, hand-built dataset)', () => {
       const r = await get(`/admin/analytics/status-trend?${bad}`);
       expect([bad, r.status, r.body.errors?.[0]?.code]).toEqual([bad, 400, 'validation_error']);
     }
+  });
+
+  it('counts another abort on the same url as another outcome', async () => {
+    await insertIdentifications(t.app.get(DataSource), [
+      {
+        partnerId: p1,
+        personId: personOfP1,
+        language: 'DE',
+        createdAt: at('08:00', '2026-03-05'),
+        steps: [
+          { to: 'pending', at: at('08:01', '2026-03-05') },
+          { to: 'aborted', at: at('08:05', '2026-03-05'), reason: 'USER_ABORT_WHILE_WAITING' },
+          { to: 'aborted', at: at('08:40', '2026-03-05'), reason: 'TECH_INTERNET_CONNECTION' },
+        ],
+      },
+    ]);
+    const day = 'from=2026-03-05T00:00:00Z&to=2026-03-06T00:00:00Z';
+    const res = await get(`/admin/analytics/failures?${day}`);
+    expect(res.body).toMatchObject({ outcomes: 2, failures: 2 });
+    expect(res.body.by_code.map((c: { code: string }) => c.code)).toEqual([
+      'TECH_INTERNET_CONNECTION',
+      'USER_ABORT_WHILE_WAITING',
+    ]);
+    const list = await get(
+      `/admin/identifications?filter=${encodeURIComponent(
+        JSON.stringify({ outcome_from: '2026-03-05T00:00:00Z', outcome_reason: 'TECH_INTERNET_CONNECTION' }),
+      )}`,
+    );
+    expect(list.headers.get('content-range')).toMatch(/\/1$/);
+    // The funnel counts the identification once: requested, never reviewed.
+    const funnel = await get(`/admin/analytics/funnel?${day}`);
+    expect(funnel.body.steps.map((s: { count: number }) => s.count)).toEqual([1, 1, 0, 0]);
   });
 
   it('rounds the range out to whole hours', async () => {

@@ -59,7 +59,8 @@ export async function insertIdentifications(
       ...c.steps.map((s) => {
         const e = {
           identification_id: ids[i],
-          kind: 'transition',
+          // The same status again is another attempt ending the same way (a `repeated` event).
+          kind: s.to === from ? 'repeated' : 'transition',
           from_status: from,
           to_status: s.to,
           reason_code: s.reason ?? null,

@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * deltas it adds (AnalyticsFolder); queries read the rollup plus the few deltas not yet folded.
  *
  * Metrics (one row shape for all):
- * - outcome:  an attempt ended (to successful, failed, aborted, canceled, expired) at `hour`, with its reason;
+ * - outcome:  an attempt ended (to successful, failed, aborted, canceled, expired; or aborted or canceled
+ *             again: a `repeated` event) at `hour`, with its reason;
  * - funnel:   an identification created in `hour` reached a step: created, requested, reviewed (the provider's
  *             agent gave a verdict: pending_successful, pending_failed, successful or failed), successful;
  * - duration: an identification reached a final status at `hour` after 1.1^bucket seconds, along `path`;
@@ -90,13 +91,20 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
         previous_reason text;
         previous_status text;
       BEGIN
-        IF NEW.kind NOT IN ('created', 'transition') THEN
+        IF NEW.kind NOT IN ('created', 'transition', 'repeated')
+           OR (NEW.kind = 'repeated' AND NEW.to_status NOT IN ('aborted', 'canceled')) THEN
           RETURN NULL;
         END IF;
         SELECT i.partner_id, i.language, i.created_at, i.previous_identification_id
           INTO ident FROM identifications i WHERE i.id = NEW.identification_id;
         created_hour := date_trunc('hour', ident.created_at, 'UTC');
         lang := coalesce(ident.language, '');
+        IF NEW.kind = 'repeated' THEN
+          -- Another attempt on the same url ended the same way: one more outcome, nothing else changes.
+          INSERT INTO analytics_deltas (metric, hour, partner_id, language, status, reason, path, bucket, n)
+          VALUES ('outcome', hour, ident.partner_id, lang, NEW.to_status, coalesce(NEW.reason_code, ''), '', 0, 1);
+          RETURN NULL;
+        END IF;
         IF NEW.kind = 'created' THEN
           INSERT INTO analytics_deltas (metric, hour, partner_id, language, status, reason, path, bucket, n)
           VALUES ('funnel', created_hour, ident.partner_id, lang, 'created', '', '', 0, 1);

@@ -10,6 +10,9 @@ export const METRICS: readonly Metric[] = ['outcome', 'funnel', 'duration', 'ret
 
 const OUTCOMES = `('successful', 'failed', 'aborted', 'canceled', 'expired')`;
 const FINALS = `('successful', 'failed', 'expired')`;
+/** An event that ends an attempt: a transition to an outcome status, or another abort or cancel on the same url. */
+export const OUTCOME_EVENT = `(e.kind = 'transition' AND e.to_status IN ${OUTCOMES}
+  OR e.kind = 'repeated' AND e.to_status IN ('aborted', 'canceled'))`;
 const HOUR = (col: string) => `date_trunc('hour', ${col}, 'UTC')`;
 
 export function rawMetricSql(metric: Metric, range: { from: string; to: string } | null): string {
@@ -20,7 +23,7 @@ export function rawMetricSql(metric: Metric, range: { from: string; to: string }
         SELECT ${HOUR('e.created_at')} AS hour, i.partner_id, coalesce(i.language, '') AS language,
                e.to_status AS status, coalesce(e.reason_code, '') AS reason, '' AS path, 0 AS bucket, 1 AS n
           FROM identification_events e JOIN identifications i ON i.id = e.identification_id
-         WHERE e.kind = 'transition' AND e.to_status IN ${OUTCOMES} ${during('e.created_at')}`;
+         WHERE ${OUTCOME_EVENT} ${during('e.created_at')}`;
     case 'funnel': {
       const cohort = (step: string, from: string, where: string) => `
         SELECT ${HOUR('i.created_at')} AS hour, i.partner_id, coalesce(i.language, '') AS language,

@@ -89,7 +89,9 @@ export function outcomeCondition(q: ListQuery): {
   if (predicate) outcome.push(predicate);
   if (outcome.length) {
     terms.push(`EXISTS (SELECT 1 FROM identification_events e WHERE e.identification_id = i.id
-      AND e.kind = 'transition' AND e.to_status = ANY(${p([...OUTCOME_STATUSES])}) AND ${outcome.join(' AND ')})`);
+      AND (e.kind = 'transition' AND e.to_status = ANY(${p([...OUTCOME_STATUSES])})
+           OR e.kind = 'repeated' AND e.to_status IN ('aborted', 'canceled'))
+      AND ${outcome.join(' AND ')})`);
   }
   const createdFrom = take('created_from');
   const createdTo = take('created_to');
