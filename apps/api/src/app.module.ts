@@ -9,6 +9,7 @@ import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
 import { StaffModule } from '#kyc/staff';
+import { SupportModule } from '#kyc/support';
 import { AdminWebhooksModule, WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
 import { DemoDataModule } from './demo/demo-data.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -34,6 +35,7 @@ export class AppModule {
         WebhooksModule,
         AdminWebhooksModule,
         FailureAnalyticsModule,
+        SupportModule,
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
         ...(env.RUN_JOBS_IN_API === 'true'
           ? [WebhookRelayModule, EvidenceCaptureModule, AnalyticsJobsModule]

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * The support desk: find a customer in seconds, see what happened in the customer's terms, answer
+ * safely, take the few actions support may take; and the per-customer evidence pack for compliance.
+ * Each part is its own module, imported here.
+ */
+@Module({
+  imports: [],
+})
+export class SupportModule {}
