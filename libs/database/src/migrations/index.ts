@@ -10,6 +10,7 @@ import { CreateDocuments1765000000000 } from './1765000000000-CreateDocuments.js
 import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueue.js';
 import { CoverOpenCasesIndex1765200000000 } from './1765200000000-CoverOpenCasesIndex.js';
 import { CreateAnalyticsRollup1765300000000 } from './1765300000000-CreateAnalyticsRollup.js';
+import { CreateSupportSearchIndexes1765410000000 } from './1765410000000-CreateSupportSearchIndexes.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateReviewQueue1765100000000,
   CoverOpenCasesIndex1765200000000,
   CreateAnalyticsRollup1765300000000,
+  CreateSupportSearchIndexes1765410000000,
 ];
