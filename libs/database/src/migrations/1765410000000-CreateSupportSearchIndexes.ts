@@ -26,7 +26,7 @@ export class CreateSupportSearchIndexes1765410000000 implements MigrationInterfa
     await q.query(`
       CREATE FUNCTION kyc_person_name_key(first_name text, last_name text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT kyc_search_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))
+        SELECT public.kyc_search_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))
       $$`);
     // One digit form for any way of writing a number: +49…, 0049…, 0151… (German national), "(0)" dropped.
     await q.query(`
