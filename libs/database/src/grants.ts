@@ -10,6 +10,7 @@ export const APPEND_ONLY_TABLES = [
   'person_data_changes',
   'audit_events',
   'case_notes',
+  'support_notes',
 ];
 
 const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -41,6 +41,16 @@ export const PERMISSIONS = {
   'analytics.acknowledge': ['admin', 'compliance_officer'],
   /** Sandbox only: load demo customers and identifications, and follow the load's progress. */
   'demo_data.load': ['admin'],
+  /** Support desk: the customer view (personal data masked for everyone) and the ready-to-send answer. */
+  'support.view': ['admin', 'compliance_officer', 'support_agent'],
+  /** Support desk: add an internal note on a customer (append-only). */
+  'support.note': ['admin', 'compliance_officer', 'support_agent'],
+  /** Support desk: send the partner the identification webhook again while its link is valid. */
+  'support.resend_link': ['compliance_officer', 'support_agent'],
+  /** Support desk: propose a re-identification; an officer confirms it in the review queue. */
+  'support.propose_reidentification': ['support_agent'],
+  /** Support desk: see a customer's full personal data, with a reason (audited). */
+  'support.unmask': ['compliance_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
