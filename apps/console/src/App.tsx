@@ -14,6 +14,7 @@ import { lazyNamed } from './lazyNamed';
 import { partnerClients } from './partner-clients';
 import { persons } from './persons';
 import { reviewCases, reviewProposals } from './review';
+import { CustomerView, supportDesk } from './support';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { webhookDeliveries } from './webhook-deliveries';
@@ -50,6 +51,9 @@ export const App = () => (
     >
       <Resource name="review-cases" {...reviewCases} />
       <Resource name="review-proposals" {...reviewProposals} />
+      <Resource name="support" {...supportDesk}>
+        <Route path="customers/:personId" element={<CustomerView />} />
+      </Resource>
       <Resource name="persons" {...persons} />
       <Resource name="identifications" {...identifications} />
       <Resource name="documents" {...documents} />

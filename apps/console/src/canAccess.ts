@@ -37,6 +37,15 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
   },
   // Sandbox mode only: the server also says whether demo data is available here.
   'demo-data': { load: 'demo_data.load' },
+  support: {
+    list: 'support.search',
+    view: 'support.view',
+    note: 'support.note',
+    resend_link: 'support.resend_link',
+    propose_reidentification: 'support.propose_reidentification',
+    unmask: 'support.unmask',
+    evidence_pack: 'evidence_pack.export',
+  },
 };
 
 export function canAccess(me: Me | undefined, resource: string, action: string): boolean {

@@ -15,7 +15,14 @@ export type Permission =
   | 'failure_codes.read'
   | 'analytics.read'
   | 'analytics.acknowledge'
-  | 'demo_data.load';
+  | 'demo_data.load'
+  | 'support.search'
+  | 'support.view'
+  | 'support.note'
+  | 'support.resend_link'
+  | 'support.propose_reidentification'
+  | 'support.unmask'
+  | 'evidence_pack.export';
 
 export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
 

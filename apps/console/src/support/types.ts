@@ -1,0 +1,91 @@
+import type { IdentificationStatus } from '../identifications/choices';
+
+/** A text the server wrote in both customer languages. */
+export interface Bilingual {
+  en: string;
+  de: string;
+}
+
+export type CustomerLanguage = keyof Bilingual;
+
+/** What the server recognised the query as. */
+export type SearchKind =
+  'person_id' | 'identification_id' | 'reference' | 'email' | 'phone' | 'name' | 'name_birth_date';
+
+export interface LatestIdentification {
+  id: string;
+  status: IdentificationStatus;
+  reference: string | null;
+  updated_at: string;
+}
+
+/** GET /admin/support/search: one person found (masked for support agents). */
+export interface SearchResult {
+  person_id: string;
+  partner_id: string;
+  name: string;
+  birth_year: number | null;
+  mobile_masked: string | null;
+  latest_identification: LatestIdentification | null;
+  match: string;
+  score: number;
+}
+
+export interface SearchAnswer {
+  kind: SearchKind;
+  results: SearchResult[];
+}
+
+export type RetryHow = 'same_link' | 'new_link' | 'none';
+
+export interface Headline {
+  status: IdentificationStatus | null;
+  text: Bilingual;
+  can_retry_now: boolean;
+  retry: { how: RetryHow; url: string | null; url_expires_at: string | null };
+  next_step: Bilingual;
+}
+
+export interface SupportEvent {
+  at: string;
+  status: IdentificationStatus;
+  text: Bilingual;
+}
+
+export interface SupportIdentification {
+  id: string;
+  status: IdentificationStatus;
+  reference: string | null;
+  created_at: string;
+  updated_at: string;
+  url_valid: boolean;
+  reason: null | { code: string; what_happened: Bilingual; next_step: Bilingual };
+  events: SupportEvent[];
+}
+
+export interface SupportNote {
+  id: string;
+  author_name: string;
+  body: string;
+  created_at: string;
+}
+
+/** The person as the server returns it: masked for support agents (`masked: true`), full after an unmask. */
+export type SupportPerson = Record<string, unknown> & { id: string; masked?: boolean };
+
+/** GET /admin/support/customers/{personId} */
+export interface Customer {
+  person: SupportPerson;
+  customer_language: string;
+  headline: Headline;
+  identifications: SupportIdentification[];
+  notes: SupportNote[];
+  pending_proposals: Record<string, unknown>[];
+}
+
+/** GET /admin/support/customers/{personId}/answer */
+export interface Answer {
+  language: string;
+  subject: string;
+  body: string;
+}
