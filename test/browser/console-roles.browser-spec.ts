@@ -103,6 +103,7 @@ describe('console roles: menus, masked persons, languages and themes', () => {
         () => menuEntries(page),
         [
           'Übersicht',
+          'Kundensupport',
           'Personen',
           'Identifizierungen',
           'Dokumente',

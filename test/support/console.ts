@@ -7,6 +7,7 @@ import { guardedPage, saveEvidence } from './browser.js';
 export const MENUS: Record<TestStaffRole, string[]> = {
   admin: [
     'Dashboard',
+    'Support desk',
     'Persons',
     'Identifications',
     'Documents',
@@ -22,6 +23,7 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Dashboard',
     'Review queue',
     'Approvals',
+    'Support desk',
     'Persons',
     'Identifications',
     'Documents',
@@ -31,7 +33,7 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Webhook subscriptions',
     'Webhook deliveries',
   ],
-  support_agent: ['Dashboard', 'Persons', 'Identifications', 'Documents', 'Failure codes'],
+  support_agent: ['Dashboard', 'Support desk', 'Persons', 'Identifications', 'Documents', 'Failure codes'],
 };
 
 /** The sandbox's first console admin (README). */
