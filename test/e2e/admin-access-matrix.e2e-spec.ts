@@ -244,6 +244,7 @@ describe('admin access matrix', () => {
     'GET /admin/demo-data': () => ({ path: '/admin/demo-data' }),
     // The allowed call starts a one-person load in the background; closing the app waits for it.
     'POST /admin/demo-data': () => ({ path: '/admin/demo-data', body: { persons: 1 } }),
+    'GET /admin/support/search': () => ({ path: '/admin/support/search?q=M%C3%BCller' }),
     'GET /admin/failure-codes': () => ({ path: '/admin/failure-codes' }),
     'GET /admin/failure-codes/:code': () => ({ path: '/admin/failure-codes/TECH_LIGHTING' }),
     'GET /admin/documents': () => ({ path: '/admin/documents' }),

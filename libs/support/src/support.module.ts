@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SupportSearchModule } from './search/support-search.module.js';
 
 /**
  * The support desk: find a customer in seconds, see what happened in the customer's terms, answer
@@ -6,6 +7,6 @@ import { Module } from '@nestjs/common';
  * Each part is its own module, imported here.
  */
 @Module({
-  imports: [],
+  imports: [SupportSearchModule],
 })
 export class SupportModule {}

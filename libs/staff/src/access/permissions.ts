@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'support.propose_reidentification': ['support_agent'],
   /** Support desk: see a customer's full personal data, with a reason (audited). */
   'support.unmask': ['compliance_officer'],
+  /** Support desk: the one search box (ids, reference, email, phone, fuzzy name); masked results, audited by kind. */
+  'support.search': ['admin', 'compliance_officer', 'support_agent'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
