@@ -6,7 +6,7 @@ import { supportApi } from './supportApi';
 import type { SupportPerson } from './types';
 
 const A = 'resources.support.actions';
-const REASON = { name: 'reason', label: `${A}.reason`, min: 3, max: 500 };
+const REASON = { name: 'reason', label: `${A}.reason`, min: 10, max: 500 };
 
 /** Save a blob under `name` through a temporary link (same origin: no outside request). */
 function saveBlob(blob: Blob, name: string): void {

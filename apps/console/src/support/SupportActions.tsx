@@ -23,7 +23,7 @@ export const SupportActions = ({
       icon={<NoteAddIcon />}
       title={`${A}.note_title`}
       content={`${A}.note_content`}
-      field={{ name: 'body', label: `${A}.note_body`, min: 1, max: 4000 }}
+      field={{ name: 'body', label: `${A}.note_body`, min: 1, max: 2000 }}
       done={`${A}.note_added`}
       run={(body) => supportApi.addNote(personId, body)}
     />
