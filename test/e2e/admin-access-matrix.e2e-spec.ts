@@ -252,6 +252,9 @@ describe('admin access matrix', () => {
     'GET /admin/documents/:id/file': async () => ({
       path: `/admin/documents/${await aDocument()}/file?reason=access%20matrix%20check`,
     }),
+    'GET /admin/support/customers/:personId/evidence-pack': async () => ({
+      path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}/evidence-pack?reason=${encodeURIComponent('access matrix check')}`,
+    }),
     'GET /admin/webhook-deliveries': () => ({ path: '/admin/webhook-deliveries' }),
     'GET /admin/webhook-deliveries/:id': async () => ({
       path: `/admin/webhook-deliveries/${await failedDelivery()}`,

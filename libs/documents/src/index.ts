@@ -4,4 +4,9 @@ export * from './evidence/evidence-capture.module.js';
 export { EvidenceCaptureWorker } from './evidence/evidence-capture.worker.js';
 export { DOCUMENT_TYPES, type DocumentType, ACCEPTED_CONTENT } from './rules/document-types.js';
 export { multipartLimits } from './upload/receive-upload.js';
-export { DocumentStorage, type StoredFile } from './storage/index.js';
+export {
+  DocumentCorruptedError,
+  DocumentMissingError,
+  DocumentStorage,
+  type StoredFile,
+} from './storage/index.js';

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'analytics.read': ['admin', 'compliance_officer'],
   /** Acknowledge an anomaly alert (audited, with a note). */
   'analytics.acknowledge': ['admin', 'compliance_officer'],
+  /** The per-customer evidence pack (zip of records, documents, audit events, SHA-256 manifest); audited with a reason. */
+  'evidence_pack.export': ['compliance_officer'],
   /** Sandbox only: load demo customers and identifications, and follow the load's progress. */
   'demo_data.load': ['admin'],
   /** Support desk: the customer view (personal data masked for everyone) and the ready-to-send answer. */
