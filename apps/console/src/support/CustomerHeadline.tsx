@@ -24,6 +24,7 @@ const RetryLine = ({ headline }: { headline: Headline }) => {
             target="_blank"
             rel="noreferrer"
             fontFamily="monospace"
+            sx={{ overflowWrap: 'anywhere' }}
             data-testid="support-retry-url"
           >
             {retry.url}

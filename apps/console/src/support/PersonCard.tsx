@@ -69,7 +69,7 @@ export const PersonCard = ({ person, unmasked }: { person: SupportPerson; unmask
               <TableCell component="th" scope="row" sx={{ width: '40%' }}>
                 {label}
               </TableCell>
-              <TableCell>{value}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{value}</TableCell>
             </TableRow>
           ))}
         </TableBody>
