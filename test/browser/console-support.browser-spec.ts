@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const BIRTH_DATE = '1988-04-17';
 const NOTE = 'Customer called: explained the lighting and sent them the link again.';
+const JUSTIFICATION = 'Customer says the room is now well lit and asks for another attempt.';
 const UNMASK_REASON = 'Customer disputes the birth date on file (ticket 4711)';
 /** Words a support answer never contains (the seed: fraud suspicion is never mentioned). */
 const FRAUD_WORDS = /fraud|betrug|verdacht|suspicion|manipul/i;
@@ -17,7 +18,7 @@ const FRAUD_WORDS = /fraud|betrug|verdacht|suspicion|manipul/i;
 /** The customer view's section of that title (each is a labelled region). */
 const section = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
-describe('console support desk: search, customer view, answer helper, note, unmask', () => {
+describe('console support desk: search, customer view, answer helper, support actions, unmask and evidence pack', () => {
   let t: TestApp;
   let browser: Browser;
   let personId: string;
@@ -68,7 +69,7 @@ describe('console support desk: search, customer view, answer helper, note, unma
     await t?.close();
   });
 
-  it('a support agent finds the customer by IDnow reference, copies the German answer for TECH_LIGHTING, and sees no decision buttons', async () => {
+  it('a support agent finds the customer by IDnow reference, copies the German answer for TECH_LIGHTING, sees no decision buttons, adds a note, resends the link and proposes a re-identification (once)', async () => {
     const agent = await StaffFactory.create(t, 'support_agent');
     await inBrowser(browser, 'console-support-agent', async (page) => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
@@ -154,14 +155,44 @@ describe('console support desk: search, customer view, answer helper, note, unma
       await expect(
         section(page, 'Internal notes').getByTestId('support-note').filter({ hasText: NOTE }).innerText(),
       ).resolves.toContain('Test support_agent');
+
+      // The still-valid link goes to the partner again.
+      await actions.getByRole('button', { name: 'Resend link' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Resend link' }).click();
+      await page.getByText('Link sent to the partner again').waitFor();
+
+      // A re-identification proposal lands with the officers; a second one is refused in the dialog.
+      await actions.getByRole('button', { name: 'Propose re-identification' }).click();
+      const propose = page.getByRole('dialog');
+      await propose.locator('textarea[name=justification]').fill(JUSTIFICATION);
+      await propose.getByRole('button', { name: 'Propose re-identification' }).click();
+      await propose.waitFor({ state: 'detached' });
+      await page.getByTestId('support-pending-proposal').waitFor();
+      await actions.getByRole('button', { name: 'Propose re-identification' }).click();
+      await propose.locator('textarea[name=justification]').fill(JUSTIFICATION);
+      await propose.getByRole('button', { name: 'Propose re-identification' }).click();
+      await propose.getByTestId('support-action-error').waitFor();
+      await propose.getByRole('button', { name: 'Cancel' }).click();
+      await propose.waitFor({ state: 'detached' });
     });
   });
 
-  it('an officer sees Unmask; the unmasked person shows the full birth date and the audited badge', async () => {
+  it('an officer finds the proposal in Approvals, the customer by an accent-free name, unmasks (full birth date, audited) and downloads the evidence pack', async () => {
     const officer = await StaffFactory.create(t, 'compliance_officer');
     await inBrowser(browser, 'console-support-officer', async (page) => {
       await signIn(page, t.url, officer);
-      await page.goto(`${t.url}/support/customers/${personId}`);
+      // The agent's proposal (the test before) waits in the officers' Approvals.
+      await page.getByRole('menuitem', { name: 'Approvals' }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: JUSTIFICATION })
+        .filter({ hasText: 'Test support_agent' })
+        .waitFor();
+
+      await page.getByRole('menuitem', { name: 'Support desk' }).click();
+      await page.getByTestId('support-search').fill('Muller Ludenscheidt');
+      await page.getByTestId('support-result').filter({ hasText: 'Jürgen Müller-Lüdenscheidt' }).click();
+      await page.waitForURL(`${t.url}/support/customers/${personId}`);
       const person = section(page, 'Person');
       await person.getByTestId('masked-badge').waitFor();
       await page
@@ -186,6 +217,22 @@ describe('console support desk: search, customer view, answer helper, note, unma
         [personId],
       );
       expect(audited[0].n).toBe(1);
+
+      // The evidence pack downloads as a zip, after a reason.
+      await page.getByRole('button', { name: 'Download evidence pack' }).click();
+      const packDialog = page.getByRole('dialog');
+      await packDialog.locator('textarea[name=reason]').fill(UNMASK_REASON);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        packDialog.getByRole('button', { name: 'Download evidence pack' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`evidence-pack-${personId}.zip`);
+      const zip = await download.createReadStream();
+      const head = await new Promise<Buffer>((resolve, reject) => {
+        zip.once('data', (chunk) => resolve(Buffer.from(chunk)));
+        zip.once('error', reject);
+      });
+      expect(head.subarray(0, 2).toString()).toBe('PK');
     });
   });
 });
