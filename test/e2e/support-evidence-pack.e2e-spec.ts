@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -272,5 +272,34 @@ describe('support desk: per-customer evidence pack', () => {
       expect(res.status).toBe(404);
     }
     expect(await exportedEvents()).toHaveLength(before);
+  });
+
+  it('answers 500 document_integrity_error for a damaged stored file, before sending or auditing anything', async () => {
+    const other = await PersonFactory.create(t, partner);
+    const form = new FormData();
+    form.append('document_type', 'KYC_REPORT');
+    form.append('file', new Blob([PDF]), 'report.pdf');
+    await fetch(`${t.url}/v1/persons/${other.id}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${partner.token}` },
+      body: form,
+    });
+    const [row] = await ds().query<{ storage_key: string }[]>(
+      `SELECT storage_key FROM documents WHERE person_id = $1`,
+      [other.id],
+    );
+    const stored = join(t.env.DATA_DIR, 'documents', row.storage_key);
+    const damaged = await readFile(stored);
+    damaged[3] ^= 0xff;
+    await writeFile(stored, damaged);
+    const res = await fetch(`${t.url}${exportUrl(other.id)}`, { headers: officer.headers });
+    const text = await res.text();
+    expect(res.status).toBe(500);
+    expect(JSON.parse(text).errors[0]).toMatchObject({ code: 'document_integrity_error' });
+    const [{ n }] = await ds().query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'person.evidence_pack_exported' AND entity_id = $1`,
+      [other.id],
+    );
+    expect(n).toBe(0);
   });
 });
