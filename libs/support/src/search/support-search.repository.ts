@@ -22,7 +22,8 @@ export interface SearchHit {
 /** Lowest word similarity a name hit must reach: "Schmitd" → "Schmidt" is 0.63, "O Brien" → "OBrien" 0.5. */
 export const NAME_THRESHOLD = 0.5;
 
-const NAME_KEY = 'kyc_person_name_key(p.first_name, p.last_name)';
+/** The folded full name, kept by the database (a stored generated column with a trigram index). */
+const NAME_KEY = 'p.search_name';
 
 /** The found persons (`matched`, ranked) with their latest identification of any partner. */
 const hits = (matched: string) => `
