@@ -2,11 +2,12 @@
 // autocannon runs, machine facts and the ratio report. Plain ESM, no build step.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import argon2 from 'argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
@@ -379,4 +380,40 @@ export async function runMain(label, main, { strict, cleanup }) {
     await cleanup.run();
   }
   process.exit(exitCode);
+}
+
+/**
+ * The built api (`root`/dist/apps/api/src/main.js) on `dbUrl` with jobs off, as in production, and a staff
+ * member of `role` signed in. Answers the server, its base URL and the session's headers for GETs; `cleanup`
+ * stops it and removes its data directory.
+ */
+export async function startApiAs(root, dbUrl, role, cleanup) {
+  const staff = { email: `bench-${role}@bench.example`, password: `Bench-${process.pid}-${role}-Pw!` };
+  await withClient(dbUrl, async (c) =>
+    c.query(
+      `INSERT INTO staff_users (email, display_name, role, status, password_hash) VALUES ($1, $2, $3, 'active', $4)`,
+      [staff.email, `Bench ${role}`, role, await argon2.hash(staff.password)],
+    ),
+  );
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'kyc-bench-api-'));
+  cleanup.add(() => rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl };
+  Object.assign(env, { DATA_DIR: dataDir, APP_ENV: 'sandbox', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+  Object.assign(env, { RUN_JOBS_IN_API: 'false', MFA_REQUIRED: 'false' });
+  const server = startServer('api', [resolve(root, 'dist/apps/api/src/main.js')], env);
+  cleanup.add(() => server.stop());
+  const base = `http://127.0.0.1:${port}`;
+  await waitForOk(server, `${base}/health`);
+  const res = await fetch(`${base}/admin/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(staff),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${role}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((h) => h.split(';')[0])
+    .join('; ');
+  return { server, base, headers: { cookie } };
 }
