@@ -168,6 +168,9 @@ describe('console support desk: search, customer view, answer helper, support ac
       await propose.getByRole('button', { name: 'Propose re-identification' }).click();
       await propose.waitFor({ state: 'detached' });
       await page.getByTestId('support-pending-proposal').waitFor();
+      await expect(page.getByTestId('support-pending-proposal').innerText()).resolves.toMatch(
+        /^Proposed by Test support_agent on .*: Re-identify\./,
+      );
       await actions.getByRole('button', { name: 'Propose re-identification' }).click();
       await propose.locator('textarea[name=justification]').fill(JUSTIFICATION);
       await propose.getByRole('button', { name: 'Propose re-identification' }).click();

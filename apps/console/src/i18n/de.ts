@@ -788,7 +788,7 @@ export const de: Messages = {
           email: 'E-Mail',
           phone: 'Mobilnummer',
           name: 'Name',
-          name_birth_date: 'Name und Geburtsdatum',
+          name_and_birth_date: 'Name und Geburtsdatum',
         },
       },
       customer: {
@@ -800,7 +800,8 @@ export const de: Messages = {
         timeline: 'Identifizierungen',
         person: 'Person',
         notes: 'Interne Notizen',
-        pending_proposal: 'Ein Vorschlag zur erneuten Identifizierung wartet auf einen Compliance-Officer.',
+        pending_proposal:
+          'Vorgeschlagen von %{name} am %{at}: %{action}. Ein Compliance-Officer entscheidet darüber.',
       },
       headline: {
         can_retry: 'Kann es jetzt erneut versuchen',

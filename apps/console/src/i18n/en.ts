@@ -773,7 +773,7 @@ export const en = {
           email: 'Email',
           phone: 'Mobile number',
           name: 'Name',
-          name_birth_date: 'Name and birth date',
+          name_and_birth_date: 'Name and birth date',
         },
       },
       customer: {
@@ -785,7 +785,7 @@ export const en = {
         timeline: 'Identifications',
         person: 'Person',
         notes: 'Internal notes',
-        pending_proposal: 'A re-identification proposal is waiting for a compliance officer.',
+        pending_proposal: 'Proposed by %{name} on %{at}: %{action}. A compliance officer decides on it.',
       },
       headline: {
         can_retry: 'Can retry now',

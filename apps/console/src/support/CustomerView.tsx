@@ -65,11 +65,17 @@ export const CustomerView = () => {
             <OfficerActions personId={personId} onUnmasked={setUnmasked} />
           </Stack>
         </Stack>
-        {data.pending_proposals.length > 0 && (
-          <Alert severity="info" data-testid="support-pending-proposal">
-            {translate(`${S}.pending_proposal`)}
+        {data.pending_proposals.map((proposal) => (
+          <Alert key={proposal.id} severity="info" data-testid="support-pending-proposal">
+            {translate(`${S}.pending_proposal`, {
+              action: translate(`resources.review-proposals.choices.action.${proposal.action}`, {
+                _: proposal.action,
+              }),
+              name: proposal.proposed_by_name ?? '?',
+              at: new Date(proposal.proposed_at).toLocaleString(),
+            })}
           </Alert>
-        )}
+        ))}
         <Section
           title={`${S}.headline`}
           action={

@@ -62,6 +62,7 @@ export const SearchResultItem = ({
         }
         secondary={[
           result.birth_year !== null ? t('born', { year: result.birth_year }) : null,
+          result.email_masked,
           result.mobile_masked,
           t('partner', { partner: result.partner_id }),
           latest ? null : t('no_identification'),

@@ -26,7 +26,7 @@ export const SupportSearchPage = () => {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { answer, loading, error } = useSupportSearch(query);
+  const { answer, loading, error, incomplete } = useSupportSearch(query);
   const results = answer?.results ?? [];
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`resources.support.search.${key}`, options);
@@ -80,7 +80,11 @@ export const SupportSearchPage = () => {
             }}
           />
           <LinearProgress sx={{ visibility: loading ? 'visible' : 'hidden' }} />
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && (
+            <Alert severity={incomplete ? 'info' : 'error'} data-testid="support-search-error">
+              {error}
+            </Alert>
+          )}
           {answer && (
             <Stack direction="row" spacing={1} alignItems="center">
               <Typography variant="body2">{t('detected')}</Typography>

@@ -10,7 +10,7 @@ export type CustomerLanguage = keyof Bilingual;
 
 /** What the server recognised the query as. */
 export type SearchKind =
-  'person_id' | 'identification_id' | 'reference' | 'email' | 'phone' | 'name' | 'name_birth_date';
+  'person_id' | 'identification_id' | 'reference' | 'email' | 'phone' | 'name' | 'name_and_birth_date';
 
 export interface LatestIdentification {
   id: string;
@@ -25,9 +25,11 @@ export interface SearchResult {
   partner_id: string;
   name: string;
   birth_year: number | null;
+  email_masked?: string;
   mobile_masked: string | null;
   latest_identification: LatestIdentification | null;
-  match: string;
+  match: 'exact' | 'fuzzy';
+  /** 1 for an exact kind; the name similarity (0.5–1) otherwise. */
   score: number;
 }
 
@@ -73,6 +75,16 @@ export interface SupportNote {
 /** The person as the server returns it: masked for support agents (`masked: true`), full after an unmask. */
 export type SupportPerson = Record<string, unknown> & { id: string; masked?: boolean };
 
+/** A proposal on one of the person's identifications that no officer has confirmed or declined yet. */
+export interface PendingProposal {
+  id: string;
+  identification_id: string;
+  action: string;
+  reason_code: string;
+  proposed_by_name: string | null;
+  proposed_at: string;
+}
+
 /** GET /admin/support/customers/{personId} */
 export interface Customer {
   person: SupportPerson;
@@ -80,7 +92,7 @@ export interface Customer {
   headline: Headline;
   identifications: SupportIdentification[];
   notes: SupportNote[];
-  pending_proposals: Record<string, unknown>[];
+  pending_proposals: PendingProposal[];
 }
 
 /** GET /admin/support/customers/{personId}/answer */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { HttpError } from 'react-admin';
 import { supportApi } from './supportApi';
 import type { SearchAnswer } from './types';
 
@@ -9,6 +10,8 @@ export interface SearchState {
   answer?: SearchAnswer;
   loading: boolean;
   error?: string;
+  /** The server cannot read the query yet (400: a name of one letter, digits in a name...): keep typing. */
+  incomplete?: boolean;
 }
 
 /**
@@ -30,7 +33,9 @@ export function useSupportSearch(query: string): SearchState {
       supportApi.search(q, controller.signal).then(
         (answer) => setState({ answer, loading: false }),
         (e: unknown) => {
-          if (!controller.signal.aborted) setState({ loading: false, error: (e as Error).message });
+          if (controller.signal.aborted) return;
+          const incomplete = e instanceof HttpError && e.status === 400;
+          setState({ loading: false, error: (e as Error).message, incomplete });
         },
       );
     }, SEARCH_DEBOUNCE_MS);
