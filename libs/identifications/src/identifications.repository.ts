@@ -8,8 +8,12 @@ import type { Actor, IdentificationStatus } from './rules/identification-status.
 
 export interface NewEvent {
   identificationId: string;
-  /** review: an officer closed a case without a status change; reidentification: the partner was re-notified. */
-  kind: 'created' | 'transition' | 'contradiction' | 'repeated' | 'review' | 'reidentification';
+  /**
+   * review: an officer closed a case without a status change; reidentification: the partner was
+   * re-notified; link_resent: support sent the partner the still-valid link again.
+   */
+  kind:
+    'created' | 'transition' | 'contradiction' | 'repeated' | 'review' | 'reidentification' | 'link_resent';
   from: IdentificationStatus | null;
   to: IdentificationStatus;
   actor: Actor;

@@ -5,10 +5,12 @@ import {
   ConflictError,
   Env,
   IllegalTransitionError,
+  isId,
+  NotFoundError,
   TooManyRequestsError,
   ValidationError,
 } from '#kyc/common';
-import { appendDomainEvent } from '#kyc/database';
+import { appendDomainEvent, type Tx as EntityManager } from '#kyc/database';
 import { toIdentificationEventPayload } from '../dto/identification-response.js';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
 import { IdentificationsRepository } from '../identifications.repository.js';
@@ -44,6 +46,13 @@ export class ReidentificationService {
     private readonly clock: Clock,
     private readonly env: Env,
   ) {}
+
+  /** One identification by id, of any partner (staff work); 404 when there is none. */
+  async identification(id: string): Promise<IdentificationEntity> {
+    const found = isId('identification', id) ? await this.repo.findIdentification(id) : null;
+    if (!found) throw new NotFoundError('Identification', id);
+    return found;
+  }
 
   policy(i: IdentificationEntity): ReidentificationPolicy {
     return reidentificationPolicy(i, this.clock.now());
@@ -81,30 +90,79 @@ export class ReidentificationService {
     }
     if (this.env.REVIEW_FOUR_EYES !== 'true')
       return this.run(i, policy.overrideMode!, officer, officer.actorId, justification);
+    const proposal = await this.propose(i, officer, justification, {
+      reasonCode: 'POLICY_OVERRIDE',
+      auditAction: 'identification.reidentification_proposed',
+      auditDiff: { policy: policy.mode, justification },
+    });
+    return { mode: 'proposed', proposal_id: proposal.id };
+  }
+
+  /**
+   * A re-identification proposal for a second person to confirm in the review queue (the officers'
+   * approvals); 409 while another proposal on the identification is pending. Audited with `auditAction`.
+   */
+  async propose(
+    i: IdentificationEntity,
+    proposer: Officer,
+    justification: string,
+    how: { reasonCode: string; auditAction: string; auditDiff: Record<string, unknown> },
+  ): Promise<ProposalRow> {
     const proposalId = await this.repo.transaction(async (tx) => {
       const id = await this.repo.addProposal(tx, {
         identification_id: i.id,
         action: 'reidentify',
-        reason_code: 'POLICY_OVERRIDE',
+        reason_code: how.reasonCode,
         justification,
         identification_version: i.version,
-        proposed_by: officer.actorId,
+        proposed_by: proposer.actorId,
         proposed_at: this.clock.now(),
       });
       if (!id) throw new ConflictError('A proposal on this identification already awaits a second officer.');
       await this.audit.record(
         {
-          ...officer,
-          action: 'identification.reidentification_proposed',
+          ...proposer,
+          action: how.auditAction,
           entityType: 'identification',
           entityId: i.id,
-          diff: { proposal_id: id, policy: policy.mode, justification },
+          diff: { proposal_id: id, ...how.auditDiff },
         },
         tx,
       );
       return id;
     });
-    return { mode: 'proposed', proposal_id: proposalId };
+    return (await this.repo.proposal(proposalId))!;
+  }
+
+  /** Pending proposals on any of these identifications. */
+  pendingProposals(identificationIds: string[]): Promise<ProposalRow[]> {
+    return this.repo.pendingProposals(identificationIds);
+  }
+
+  /**
+   * Send the partner the identification webhook again, with the same url, while the customer can still
+   * use it (pending, aborted or canceled, url valid); 409 otherwise. Recorded as a `link_resent` event.
+   */
+  async resendLink(i: IdentificationEntity, actor: Officer, auditAction: string): Promise<void> {
+    const usable = i.status === 'pending' || i.status === 'aborted' || i.status === 'canceled';
+    if (!usable || !i.url || !i.urlExpiresAt || i.urlExpiresAt <= this.clock.now()) {
+      throw new ConflictError(
+        `The link of this ${i.status} identification cannot be used any more (expired or final): propose a re-identification instead.`,
+      );
+    }
+    await this.repo.transaction(async (tx) => {
+      await this.notifyAgain(tx, i, 'link_resent', actor.actorId);
+      await this.audit.record(
+        {
+          ...actor,
+          action: auditAction,
+          entityType: 'identification',
+          entityId: i.id,
+          diff: { status: i.status, url_expires_at: i.urlExpiresAt!.toISOString() },
+        },
+        tx,
+      );
+    });
   }
 
   /** A second officer confirmed the override of a blocked re-identification. */
@@ -117,8 +175,8 @@ export class ReidentificationService {
     const mode = policy.mode === 'blocked' ? policy.overrideMode! : policy.mode;
     if (mode === 'not_applicable') throw new IllegalTransitionError(policy.explanation);
     await this.checkRate(i.personId);
-    const requester = { ...officer, actorId: proposal.proposed_by };
-    return this.run(i, mode, requester, officer.actorId, proposal.justification, proposal);
+    // The confirming officer acts (and is audited); the proposer, an officer or a support agent, requested it.
+    return this.run(i, mode, officer, officer.actorId, proposal.justification, proposal);
   }
 
   /** After "send back for retry" the customer identifies again; the rate limit still holds. */
@@ -157,6 +215,7 @@ export class ReidentificationService {
     proposal?: ProposalRow,
   ): Promise<ReidentificationOutcome> {
     const now = this.clock.now();
+    const requestedBy = proposal?.proposed_by ?? officer.actorId;
     if (mode === 'same_url') {
       await this.repo.transaction(async (tx) => {
         await this.repo.addReidentification(tx, {
@@ -164,25 +223,11 @@ export class ReidentificationService {
           from: i.id,
           to: i.id,
           mode,
-          by: officer.actorId,
+          by: requestedBy,
           overrideBy,
           at: now,
         });
-        await this.identifications.addEvent(tx, {
-          identificationId: i.id,
-          kind: 'reidentification',
-          from: i.status,
-          to: i.status,
-          actor: 'staff',
-          actorId: officer.actorId,
-        });
-        // The partner is told again, with the same url, so it can send the customer back to it.
-        await appendDomainEvent(tx, {
-          type: 'IDENTIFICATION',
-          partnerId: i.partnerId,
-          entityId: i.id,
-          payload: toIdentificationEventPayload(i),
-        });
+        await this.notifyAgain(tx, i, 'reidentification', requestedBy);
         if (proposal) await this.repo.resolveProposal(tx, proposal.id, 'confirmed', overrideBy, now);
         await this.audit.record(
           {
@@ -190,21 +235,27 @@ export class ReidentificationService {
             action: 'identification.reidentified',
             entityType: 'identification',
             entityId: i.id,
-            diff: { mode, justification, override_by: overrideBy, proposal_id: proposal?.id ?? null },
+            diff: {
+              mode,
+              justification,
+              requested_by: requestedBy,
+              override_by: overrideBy,
+              proposal_id: proposal?.id ?? null,
+            },
           },
           tx,
         );
       });
       return { mode, identification_id: i.id, url: i.url };
     }
-    const next = await this.service.createFollowUp(i, officer.actorId);
+    const next = await this.service.createFollowUp(i, requestedBy);
     await this.repo.transaction(async (tx) => {
       await this.repo.addReidentification(tx, {
         personId: i.personId,
         from: i.id,
         to: next.id,
         mode,
-        by: officer.actorId,
+        by: requestedBy,
         overrideBy,
         at: now,
       });
@@ -219,6 +270,7 @@ export class ReidentificationService {
             mode,
             new_identification_id: next.id,
             justification,
+            requested_by: requestedBy,
             override_by: overrideBy,
             proposal_id: proposal?.id ?? null,
           },
@@ -230,5 +282,28 @@ export class ReidentificationService {
     // down the new identification stays created (the error says so) and can be requested again.
     const requested = await this.service.request(next.partnerId, next.personId, next.id);
     return { mode, identification_id: requested.id, status: requested.status, url: requested.url };
+  }
+
+  /** The partner is told again, with the same url, so it can send the customer back to it. */
+  private async notifyAgain(
+    tx: EntityManager,
+    i: IdentificationEntity,
+    kind: 'reidentification' | 'link_resent',
+    actorId: string,
+  ): Promise<void> {
+    await this.identifications.addEvent(tx, {
+      identificationId: i.id,
+      kind,
+      from: i.status,
+      to: i.status,
+      actor: 'staff',
+      actorId,
+    });
+    await appendDomainEvent(tx, {
+      type: 'IDENTIFICATION',
+      partnerId: i.partnerId,
+      entityId: i.id,
+      payload: toIdentificationEventPayload(i),
+    });
   }
 }

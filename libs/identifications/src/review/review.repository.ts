@@ -283,6 +283,16 @@ export class ReviewRepository {
       .then((rows) => rows.map((r) => ({ ...r, id: String(r.id) })));
   }
 
+  /** Proposals still awaiting a second person on any of these identifications, oldest first. */
+  async pendingProposals(identificationIds: string[]): Promise<ProposalRow[]> {
+    if (!identificationIds.length) return [];
+    const rows = await this.ds.query<ProposalRow[]>(
+      `${PROPOSAL_SELECT} WHERE rp.identification_id = ANY($1::char(36)[]) AND rp.state = 'pending' ORDER BY rp.id`,
+      [identificationIds],
+    );
+    return rows.map((r) => ({ ...r, id: String(r.id) }));
+  }
+
   async resolveProposal(
     tx: EntityManager,
     id: string,
