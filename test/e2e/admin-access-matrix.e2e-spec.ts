@@ -255,6 +255,27 @@ describe('admin access matrix', () => {
     'GET /admin/support/customers/:personId/evidence-pack': async () => ({
       path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}/evidence-pack?reason=${encodeURIComponent('access matrix check')}`,
     }),
+    'GET /admin/support/customers/:personId': async () => ({
+      path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}`,
+    }),
+    'GET /admin/support/customers/:personId/answer': async () => ({
+      path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}/answer?language=de`,
+    }),
+    'POST /admin/support/customers/:personId/notes': async () => ({
+      path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}/notes`,
+      body: { body: 'access matrix check' },
+    }),
+    'POST /admin/support/customers/:personId/unmask': async () => ({
+      path: `/admin/support/customers/${(await PersonFactory.create(t, await PartnerFactory.create(t))).id}/unmask`,
+      body: { reason: 'access matrix check' },
+    }),
+    'POST /admin/support/identifications/:id/resend-link': async () => ({
+      path: `/admin/support/identifications/${await openCase('aborted', 'TECH_LIGHTING')}/resend-link`,
+    }),
+    'POST /admin/support/identifications/:id/reidentification-proposal': async () => ({
+      path: `/admin/support/identifications/${await openCase('aborted', 'TECH_LIGHTING')}/reidentification-proposal`,
+      body: { justification: 'access matrix check' },
+    }),
     'GET /admin/webhook-deliveries': () => ({ path: '/admin/webhook-deliveries' }),
     'GET /admin/webhook-deliveries/:id': async () => ({
       path: `/admin/webhook-deliveries/${await failedDelivery()}`,
@@ -325,5 +346,7 @@ describe('admin access matrix', () => {
         });
       }
     },
+    // A session and a real sample per route: with about 70 routes this outgrows the default minute.
+    300_000,
   );
 });

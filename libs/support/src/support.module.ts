@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SupportActionsModule } from './actions/support-actions.module.js';
+import { SupportCustomerModule } from './customer/customer.module.js';
 import { EvidencePackModule } from './evidence-pack/evidence-pack.module.js';
 import { SupportSearchModule } from './search/support-search.module.js';
 
@@ -8,6 +10,6 @@ import { SupportSearchModule } from './search/support-search.module.js';
  * Each part is its own module, imported here.
  */
 @Module({
-  imports: [EvidencePackModule, SupportSearchModule],
+  imports: [EvidencePackModule, SupportSearchModule, SupportCustomerModule, SupportActionsModule],
 })
 export class SupportModule {}

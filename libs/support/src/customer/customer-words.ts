@@ -216,3 +216,31 @@ export function eventWords(kind: string, to: IdentificationStatus): Words | null
   if (kind === 'created' || kind === 'transition' || kind === 'repeated') return EVENT_WORDS[to];
   return null;
 }
+
+export interface Headline {
+  status: IdentificationStatus | null;
+  text: Words;
+  can_retry_now: boolean;
+  retry: Retry;
+  next_step: Words;
+}
+
+/** The header of the customer view: the current identification (the newest) in plain words. */
+export function headlineOf(current: IdentificationFacts | null, now: Date): Headline {
+  if (!current) {
+    return {
+      status: null,
+      text: NO_IDENTIFICATION,
+      can_retry_now: false,
+      retry: { how: 'none', url: null, url_expires_at: null },
+      next_step: LINK_COMING,
+    };
+  }
+  return {
+    status: current.status,
+    text: stateWords(current),
+    can_retry_now: canRetryNow(current, now),
+    retry: retryOf(current, now),
+    next_step: nextStep(current, now),
+  };
+}
