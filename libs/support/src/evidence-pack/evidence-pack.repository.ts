@@ -84,7 +84,10 @@ export class EvidencePackRepository {
         documents,
         auditEvents: await rows(
           m,
-          `SELECT to_jsonb(a) AS row FROM audit_events a WHERE a.entity_id = ANY($1::text[]) ORDER BY a.id`,
+          // Entity type first, so the (entity_type, entity_id) index answers.
+          `SELECT to_jsonb(a) AS row FROM audit_events a
+            WHERE a.entity_type IN ('person', 'identification', 'document') AND a.entity_id = ANY($1::text[])
+            ORDER BY a.id`,
           [entityIds],
         ),
         review: {
