@@ -807,11 +807,10 @@ export const de: Messages = {
         can_retry: 'Kann es jetzt erneut versuchen',
         cannot_retry: 'Kann es jetzt nicht erneut versuchen',
         retry_same_link: 'Der Kunde kann es mit demselben Link erneut versuchen.',
-        retry_new_link: 'Der Kunde kann es mit diesem neuen Link erneut versuchen.',
         expires: 'Er gilt bis %{at}.',
         link_needed:
           'Ein neuer Link wird benötigt: Schlagen Sie eine erneute Identifizierung vor oder bitten Sie den Partner, eine zu starten.',
-        no_retry: 'Der Kunde muss im Moment nichts tun.',
+        no_retry: 'Ein erneuter Versuch ist jetzt weder möglich noch nötig.',
       },
       timeline: {
         none: 'Noch keine Identifizierungen',

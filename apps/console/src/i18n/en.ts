@@ -791,10 +791,9 @@ export const en = {
         can_retry: 'Can retry now',
         cannot_retry: 'Cannot retry now',
         retry_same_link: 'The customer can try again with the same link.',
-        retry_new_link: 'The customer can try again with this new link.',
         expires: 'It is valid until %{at}.',
         link_needed: 'A new link is needed: propose a re-identification or ask the partner to start one.',
-        no_retry: 'There is nothing for the customer to do right now.',
+        no_retry: 'No retry is possible or needed now.',
       },
       timeline: {
         none: 'No identifications yet',

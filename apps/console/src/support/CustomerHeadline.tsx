@@ -14,7 +14,7 @@ const RetryLine = ({ headline }: { headline: Headline }) => {
     return (
       <Stack spacing={1} data-testid="support-retry">
         <Typography>
-          {translate(`${H}.retry_${retry.how === 'new_link' ? 'new_link' : 'same_link'}`)}
+          {translate(`${H}.retry_same_link`)}
           {retry.url_expires_at &&
             ` ${translate(`${H}.expires`, { at: new Date(retry.url_expires_at).toLocaleString() })}`}
         </Typography>

@@ -44,6 +44,7 @@ export interface Headline {
   status: IdentificationStatus | null;
   text: Bilingual;
   can_retry_now: boolean;
+  /** `url` only with `same_link` (the identification's link is still valid). */
   retry: { how: RetryHow; url: string | null; url_expires_at: string | null };
   next_step: Bilingual;
 }
@@ -61,7 +62,8 @@ export interface SupportIdentification {
   created_at: string;
   updated_at: string;
   url_valid: boolean;
-  reason: null | { code: string; what_happened: Bilingual; next_step: Bilingual };
+  /** `aborted` and `canceled` only; `code` is null for a code that names a suspicion. */
+  reason: null | { code: string | null; what_happened: Bilingual; next_step: Bilingual };
   events: SupportEvent[];
 }
 
