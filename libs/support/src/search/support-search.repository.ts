@@ -19,10 +19,14 @@ export interface SearchHit {
   score: number;
 }
 
-/** Lowest word similarity a name hit must reach: "Schmitd" → "Schmidt" is 0.63, "O Brien" → "OBrien" 0.5. */
-export const NAME_THRESHOLD = 0.5;
+/**
+ * Lowest word similarity a name hit must reach. One word: 0.5 ("Schmitd" → "Schmidt" is 0.63, "O Brien" →
+ * "OBrien" 0.5). Two words or more: 0.6, so "Hans Muller" does not take every Müller (0.58) as a candidate.
+ */
+export function nameThreshold(name: string): number {
+  return name.split(/[\s\p{P}]+/u).filter((w) => w.length >= 2).length > 1 ? 0.6 : 0.5;
+}
 
-/** The folded full name, kept by the database (a stored generated column with a trigram index). */
 const NAME_KEY = 'p.search_name';
 
 /** The found persons (`matched`, ranked) with their latest identification of any partner. */
@@ -99,7 +103,7 @@ export class SupportSearchRepository {
    * which the GIN index answers (`%>`), ranked by that similarity. `birthDate` narrows it.
    */
   async byNameUnscoped(tx: Tx, name: string, birthDate: string | null, limit: number): Promise<SearchHit[]> {
-    await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_THRESHOLD}`);
+    await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${nameThreshold(name)}`);
     return tx.query(
       hits(`SELECT id, score, closeness FROM (
               SELECT p.id, word_similarity(kyc_search_fold($1), ${NAME_KEY}) AS score,
