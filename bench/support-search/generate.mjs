@@ -34,7 +34,7 @@ const STEMS = `Hof Bau Berg Wald Lind Sonn Stein Rosen Eich Buch Brand Feld Gold
 Rein Schön Stadt Tann Wies Kuh Bäck Brück Dörf Gräf Höf Kär Kar Ak Öz Gök Er Tek Ay Dem Bal Yüks Kor Tür Şen`
   .split(/\s+/)
   .filter(Boolean);
-const ENDINGS = `mann er ner ler el ke ig haus bach berg feld hardt hofer inger meier müller ke städter
+const ENDINGS = `mann er ner ler el ke ig haus bach berg feld hardt hofer inger ke städter
 wald maier lein ling oğlu can han türk kaya soy demir taş gül er ci çi`
   .split(/\s+/)
   .filter(Boolean);

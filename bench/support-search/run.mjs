@@ -11,6 +11,7 @@
 //   node bench/support-search/run.mjs --persons 100000 --iterations 50  # quick (after npm run build)
 //
 // Settings (flag or BENCH_<NAME> env): --persons n (1000000)  --iterations n (200)  --warmup n (20)
+//   --baseline-iterations n (50: each baseline question scans a whole table)
 //   --partners n (5)  --keep-db (keep the database)  --out path  --strict (exit 1 when a target is missed)
 // DATABASE_URL: the PostgreSQL server (default postgresql://root@127.0.0.1:5432/postgres; the role needs CREATEDB).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ const settings = {
   persons: numberSetting('persons', 1_000_000),
   iterations: numberSetting('iterations', 200),
   warmup: numberSetting('warmup', 20),
+  // Each baseline question scans the whole table (about a second at 1M): fewer of them give a steady p95.
+  baselineIterations: numberSetting('baseline-iterations', 50),
   partners: numberSetting('partners', 5),
   keepDb: process.argv.includes('--keep-db') || process.env.BENCH_KEEP_DB === '1',
   strict: process.argv.includes('--strict') || process.env.BENCH_STRICT === '1',
@@ -88,8 +91,9 @@ async function questions(dbUrl) {
       `SELECT p.id, p.first_name, p.last_name, p.email, p.mobile_number, to_char(p.birth_date, 'DD.MM.YYYY') AS birth,
               i.id AS identification_id, i.reference
          FROM unnest($1::int[]) WITH ORDINALITY AS g(n, ord)
-         JOIN persons p ON p.id = md5('person-' || g.n) || 'cper'
-         LEFT JOIN LATERAL (SELECT id, reference FROM identifications i WHERE i.person_id = p.id
+         JOIN persons p ON p.id = (md5('person-' || g.n) || 'cper')::char(36)
+         LEFT JOIN LATERAL (SELECT id, reference FROM identifications i
+                             WHERE i.partner_id = p.partner_id AND i.person_id = p.id
                              ORDER BY created_at DESC LIMIT 1) i ON true
         ORDER BY g.ord`,
       [picks],
@@ -111,6 +115,8 @@ async function questions(dbUrl) {
       const q = variants[k % variants.length];
       return { q, want: r.id, baseline: q.replace(/ \d\d\.\d\d\.\d{4}$/, '') };
     }),
+    // A surname alone, accents dropped: the widest name question (every namesake is a candidate).
+    surname: rows.map((r) => ({ q: plain(r.last_name), want: r.id, baseline: plain(r.last_name) })),
     person_id: rows.map((r) => ({ q: r.id, want: r.id, baseline: r.id })),
     identification_id: cycle(withIdt, n).map((r) => ({
       q: r.identification_id,
@@ -134,6 +140,7 @@ async function questions(dbUrl) {
 /** The baseline: what a search without the search's design does, `ILIKE '%…%'` on tables without indexes. */
 const BASELINE_SQL = {
   fuzzy: `SELECT id FROM persons_noidx WHERE first_name || ' ' || last_name ILIKE '%' || $1 || '%' LIMIT ${LIMIT}`,
+  surname: `SELECT id FROM persons_noidx WHERE first_name || ' ' || last_name ILIKE '%' || $1 || '%' LIMIT ${LIMIT}`,
   person_id: `SELECT id FROM persons_noidx WHERE id ILIKE '%' || $1 || '%' LIMIT ${LIMIT}`,
   identification_id: `SELECT person_id AS id FROM identifications_noidx WHERE id ILIKE '%' || $1 || '%' LIMIT ${LIMIT}`,
   reference: `SELECT person_id AS id FROM identifications_noidx WHERE reference ILIKE '%' || $1 || '%' LIMIT ${LIMIT}`,
@@ -145,20 +152,24 @@ const BASELINE_SQL = {
 async function systemInDb(repo, client, kind, q) {
   let ms = 0;
   let plan = null;
+  let setup = null;
   const tx = {
     async query(sql, params) {
-      if (/^\s*SET LOCAL/.test(sql)) return (await client.query(sql, params)).rows;
+      if (/^\s*SET LOCAL/.test(sql)) {
+        setup = sql;
+        return (await client.query(sql, params)).rows;
+      }
       const t = performance.now();
       const res = await client.query(sql, params);
       ms += performance.now() - t;
-      plan = { sql, params };
+      plan = { sql, params, setup };
       return res.rows;
     },
   };
   await client.query('BEGIN');
   let rows;
   try {
-    if (kind === 'fuzzy') {
+    if (kind === 'fuzzy' || kind === 'surname') {
       const m = / (\d\d)\.(\d\d)\.(\d{4})$/.exec(q);
       const name = m ? q.slice(0, m.index) : q;
       rows = await repo.byNameUnscoped(tx, name, m ? `${m[3]}-${m[2]}-${m[1]}` : null, LIMIT);
@@ -178,10 +189,10 @@ async function systemInDb(repo, client, kind, q) {
   return { ms, ids: rows.map((r) => r.person_id), plan };
 }
 
-async function explain(client, { sql, params }, withThreshold) {
+async function explain(client, { sql, params, setup }) {
   await client.query('BEGIN');
   try {
-    if (withThreshold) await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${withThreshold}`);
+    if (setup) await client.query(setup);
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     return rows.map((r) => r['QUERY PLAN']);
   } finally {
@@ -260,12 +271,15 @@ async function main() {
       lastPlan = r.plan;
       return r;
     });
-    const baseline = await measure(list, async (x) => {
-      const t = performance.now();
-      const { rows } = await client.query(BASELINE_SQL[kind], [x.baseline]);
-      return { ms: performance.now() - t, ids: rows.map((r) => r.id) };
-    });
-    const target = kind === 'fuzzy' ? TARGET_P95_MS.fuzzy : TARGET_P95_MS.exact;
+    const baseline = await measure(
+      list.slice(0, settings.warmup + settings.baselineIterations),
+      async (x) => {
+        const t = performance.now();
+        const { rows } = await client.query(BASELINE_SQL[kind], [x.baseline]);
+        return { ms: performance.now() - t, ids: rows.map((r) => r.id) };
+      },
+    );
+    const target = kind === 'fuzzy' || kind === 'surname' ? TARGET_P95_MS.fuzzy : TARGET_P95_MS.exact;
     results[kind] = {
       http,
       in_database: inDb,
@@ -276,7 +290,7 @@ async function main() {
       meets_target_http: http.p95 < target,
       meets_target_in_database: inDb.p95 < target,
     };
-    plans[kind] = await explain(client, lastPlan, kind === 'fuzzy' ? 0.5 : null);
+    plans[kind] = await explain(client, lastPlan);
   }
 
   const rows = [
