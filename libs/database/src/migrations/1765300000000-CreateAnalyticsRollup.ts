@@ -5,8 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * A trigger on identification_events appends one delta row per counted fact in the same transaction as
  * the status change, so a fact is counted exactly when its event commits, and never twice: events are
- * append-only. Deltas are folded into the hourly and daily rollup by one statement that deletes the
- * deltas it adds (AnalyticsFolder); queries read the rollup plus the few deltas not yet folded.
+ * append-only. Deltas are folded by one statement that deletes the deltas it adds (AnalyticsFolder) into
+ * three grains: hourly (`h`), daily (`d`), and daily over all partners and languages (`a`, stored as '*');
+ * queries read the rollup plus the few deltas not yet folded.
  *
  * Metrics (one row shape for all):
  * - outcome:  an attempt ended (to successful, failed, aborted, canceled, expired; or aborted or canceled
@@ -36,7 +37,7 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE analytics_rollup (
-        grain char(1) NOT NULL CHECK (grain IN ('h', 'd')),
+        grain char(1) NOT NULL CHECK (grain IN ('h', 'd', 'a')),
         metric text NOT NULL,
         bucket_start timestamptz NOT NULL,
         partner_id varchar(64) NOT NULL,
@@ -48,6 +49,10 @@ export class CreateAnalyticsRollup1765300000000 implements MigrationInterface {
         n bigint NOT NULL,
         PRIMARY KEY (grain, metric, bucket_start, partner_id, language, status, reason, path, bucket)
       )`);
+    // Deltas live seconds (folded every few); vacuum them by count, not by a share of a tiny table.
+    await q.query(
+      `ALTER TABLE analytics_deltas SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000)`,
+    );
     // Outcome drill-down ("which identifications are behind this bar") scans transition events by time.
     await q.query(
       `CREATE INDEX identification_events_outcome_idx ON identification_events (created_at) WHERE kind = 'transition'`,

@@ -59,6 +59,11 @@ export class AnalyticsService {
     );
   }
 
+  /** `admits`, remembered per (status, reason): a long series repeats the same few pairs thousands of times. */
+  private admitter(q: AnalyticsQuery): (status: string, reason: string) => boolean {
+    return memo((status, reason) => this.admits(q, status, reason));
+  }
+
   /** Outcomes by status per bucket, every bucket present. */
   async statusTrend(q: AnalyticsQuery, source: CountSource = 'rollup') {
     const rows = await this.read(source, {
@@ -73,8 +78,9 @@ export class AnalyticsService {
         { start: t.toISOString(), ...zeros(OUTCOME_STATUSES), total: 0 },
       ]),
     );
+    const admits = this.admitter(q);
     for (const r of rows) {
-      if (!this.admits(q, r.status!, r.reason!)) continue;
+      if (!admits(r.status!, r.reason!)) continue;
       const point = series.get(r.t!.getTime())!;
       point[r.status as OutcomeStatus] += r.n;
       point.total += r.n;
@@ -93,7 +99,8 @@ export class AnalyticsService {
       by: ['status', 'reason'],
     });
     const outcomes = sum(rows);
-    const failed = rows.filter((r) => r.status !== 'successful' && this.admits(q, r.status!, r.reason!));
+    const admits = this.admitter(q);
+    const failed = rows.filter((r) => r.status !== 'successful' && admits(r.status!, r.reason!));
     const byCode = new Map<string, ReasonClass & { count: number }>();
     const series = new Map(
       bucketStarts(q.from, q.to, q.granularity).map((t) => [
@@ -108,8 +115,9 @@ export class AnalyticsService {
         },
       ]),
     );
+    const classOf = memo(reasonClass);
     for (const r of failed) {
-      const c = reasonClass(r.status!, r.reason!);
+      const c = classOf(r.status!, r.reason!);
       const key = `${c.code ?? ''}|${c.category}|${c.permanent}|${c.caused_by_user}`;
       const entry = byCode.get(key) ?? { ...c, count: 0 };
       entry.count += r.n;
@@ -291,6 +299,16 @@ export class AnalyticsService {
       reasons,
     };
   }
+}
+
+/** A two-string function remembered per argument pair. */
+function memo<T>(f: (a: string, b: string) => T): (a: string, b: string) => T {
+  const seen = new Map<string, T>();
+  return (a, b) => {
+    const key = `${a}|${b}`;
+    if (!seen.has(key)) seen.set(key, f(a, b));
+    return seen.get(key)!;
+  };
 }
 
 /** A reason as the analytics show it; several officer reasons of one class stay separate codes. */

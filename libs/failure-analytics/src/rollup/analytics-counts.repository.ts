@@ -44,7 +44,11 @@ const DAY_MS = 86_400_000;
 export class AnalyticsCountsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Counts from the rollup: whole days from the daily grain, the edges from the hourly one, plus unfolded deltas. */
+  /**
+   * Counts from the rollup: whole days from a daily grain, the edges from the hourly one, plus the deltas
+   * not yet folded, in one statement (one snapshot). A question that neither filters nor groups by partner
+   * or language reads the daily grain summed over both ('a'), a fifth of the rows.
+   */
   async fromRollup(q: CountQuery): Promise<CountRow[]> {
     const params: unknown[] = [q.metric];
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
@@ -52,18 +56,24 @@ export class AnalyticsCountsRepository {
     const [dayFrom, dayTo] = q.granularity === 'hour' ? [q.from, q.from] : wholeDays(q.from, q.to);
     const [d1, d2] = [p(dayFrom), p(dayTo)];
     const filters = this.filters(q, p);
-    const cols = `bucket_start AS hour, ${ROW}, n`;
+    const perTenant =
+      q.partnerId !== undefined ||
+      q.language !== undefined ||
+      q.by.includes('partner_id') ||
+      q.by.includes('language');
+    const t = (col: string, grain: 'hour' | 'day') => this.bucketOf(col, grain, q, p);
     const sql = `
-      SELECT ${cols} FROM analytics_rollup
-       WHERE grain = 'd' AND metric = $1 AND bucket_start >= ${d1} AND bucket_start < ${d2} ${filters}
+      SELECT ${t('bucket_start', 'day')}, ${ROW}, n FROM analytics_rollup
+       WHERE grain = '${perTenant ? 'd' : 'a'}' AND metric = $1
+         AND bucket_start >= ${d1} AND bucket_start < ${d2} ${filters}
       UNION ALL
-      SELECT ${cols} FROM analytics_rollup
+      SELECT ${t('bucket_start', 'hour')}, ${ROW}, n FROM analytics_rollup
        WHERE grain = 'h' AND metric = $1 ${filters}
          AND ((bucket_start >= ${from} AND bucket_start < ${d1}) OR (bucket_start >= ${d2} AND bucket_start < ${to}))
       UNION ALL
-      SELECT hour, ${ROW}, n FROM analytics_deltas
+      SELECT ${t('hour', 'hour')}, ${ROW}, n FROM analytics_deltas
        WHERE metric = $1 AND hour >= ${from} AND hour < ${to} ${filters}`;
-    return this.grouped(sql, q, params, p);
+    return this.grouped(sql, q, params);
   }
 
   /** The same counts computed from identifications and events: slow, and the truth. */
@@ -71,8 +81,15 @@ export class AnalyticsCountsRepository {
     const params: unknown[] = [];
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
     const range = { from: `${p(q.from)}::timestamptz`, to: `${p(q.to)}::timestamptz` };
-    const sql = `SELECT * FROM (${rawMetricSql(q.metric, range)}) r WHERE true ${this.filters(q, p)}`;
-    return this.grouped(sql, q, params, p);
+    const sql = `SELECT ${this.bucketOf('r.hour', 'hour', q, p)}, r.* FROM (${rawMetricSql(q.metric, range)}) r
+                  WHERE true ${this.filters(q, p)}`;
+    return this.grouped(sql, q, params);
+  }
+
+  /** The bucket (column `t`) of a row stored at `grain`: as it is when that is the question's granularity. */
+  private bucketOf(col: string, grain: 'hour' | 'day', q: CountQuery, p: (v: unknown) => string): string {
+    if (!q.granularity || q.granularity === grain) return `${col} AS t`;
+    return `date_trunc(${p(q.granularity)}, ${col}, 'UTC') AS t`;
   }
 
   private filters(q: CountQuery, p: (v: unknown) => string): string {
@@ -83,15 +100,9 @@ export class AnalyticsCountsRepository {
     ].join(' ');
   }
 
-  private async grouped(
-    inner: string,
-    q: CountQuery,
-    params: unknown[],
-    p: (v: unknown) => string,
-  ): Promise<CountRow[]> {
-    const keys = [...(q.granularity ? [`date_trunc(${p(q.granularity)}, x.hour, 'UTC') AS t`] : [])];
-    keys.push(...q.by.map((d) => `x.${d}`));
-    const groupBy = keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
+  private async grouped(inner: string, q: CountQuery, params: unknown[]): Promise<CountRow[]> {
+    const keys = [...(q.granularity ? ['x.t'] : []), ...q.by.map((d) => `x.${d}`)];
+    const groupBy = keys.length ? `GROUP BY ${keys.join(', ')}` : '';
     const rows = await this.ds.query<Record<string, unknown>[]>(
       `SELECT ${[...keys, 'sum(x.n)::bigint AS n'].join(', ')} FROM (${inner}) x ${groupBy}`,
       params,
@@ -118,43 +129,60 @@ export class AnalyticsCountsRepository {
   }
 
   private async foldIn(tx: EntityManager, limit: number | null): Promise<number> {
-    const upsert = (grain: 'h' | 'd', hour: string) => `
-      INSERT INTO analytics_rollup (${KEY}, n)
-      SELECT '${grain}', metric, ${hour}, ${ROW}, sum(n) FROM moved GROUP BY metric, ${hour}, ${ROW}
+    const upsert = (grain: Grain, source: string) => `
+      INSERT INTO analytics_rollup (${KEY}, n) ${grainRows(grain, source)}
       ON CONFLICT (${KEY}) DO UPDATE SET n = analytics_rollup.n + EXCLUDED.n`;
     const [{ moved }] = await tx.query<{ moved: number }[]>(
       `WITH moved AS (
          DELETE FROM analytics_deltas
           WHERE id IN (SELECT id FROM analytics_deltas ORDER BY id ${limit === null ? '' : `LIMIT ${limit}`})
          RETURNING *),
-       hourly AS (${upsert('h', 'hour')}),
-       daily AS (${upsert('d', `date_trunc('day', hour, 'UTC')`)})
+       hourly AS (${upsert('h', 'moved')}),
+       daily AS (${upsert('d', 'moved')}),
+       overall AS (${upsert('a', 'moved')})
        SELECT count(*)::int AS moved FROM moved`,
     );
     return moved;
   }
 
   /**
-   * Recompute the whole rollup from the events, in one transaction and one snapshot: events committed
-   * before it are counted from the raw rows (their deltas dropped), later ones by their own deltas.
+   * Recompute the whole rollup from the events, in one transaction: the hourly grain in one statement and
+   * snapshot with dropping the deltas (events committed before it are counted from the raw rows, later ones
+   * by their own deltas), then the daily grains from the hourly one, then fresh statistics.
    */
   rebuild(): Promise<{ rows: number }> {
     return this.ds.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`);
+      await tx.query(`DELETE FROM analytics_rollup`);
       const raw = METRICS.map((m) => `SELECT '${m}' AS metric, * FROM (${rawMetricSql(m, null)}) ${m}`);
       await tx.query(
-        `WITH gone_rollup AS (DELETE FROM analytics_rollup RETURNING 1),
-              gone_deltas AS (DELETE FROM analytics_deltas RETURNING 1)
-         INSERT INTO analytics_deltas (metric, hour, ${ROW}, n)
-         SELECT metric, hour, ${ROW}, sum(n) FROM (${raw.join(' UNION ALL ')}) r GROUP BY metric, hour, ${ROW}`,
+        `WITH gone AS (DELETE FROM analytics_deltas RETURNING 1)
+         INSERT INTO analytics_rollup (${KEY}, n) ${grainRows('h', `(${raw.join(' UNION ALL ')})`)}`,
       );
-      await this.foldIn(tx, null);
+      const hourly = `(SELECT metric, bucket_start AS hour, ${ROW}, n FROM analytics_rollup WHERE grain = 'h')`;
+      await tx.query(`INSERT INTO analytics_rollup (${KEY}, n) ${grainRows('d', hourly)}`);
+      await tx.query(`INSERT INTO analytics_rollup (${KEY}, n) ${grainRows('a', hourly)}`);
+      await tx.query(`ANALYZE analytics_rollup`);
       const [{ rows }] = await tx.query<{ rows: number }[]>(
         `SELECT count(*)::int AS rows FROM analytics_rollup`,
       );
       return { rows };
     });
   }
+}
+
+type Grain = 'h' | 'd' | 'a';
+
+/**
+ * The rollup rows of one grain from delta-shaped rows (metric, hour, partner_id, …, n): hourly; daily; or
+ * daily summed over partners and languages (stored as '*').
+ */
+function grainRows(grain: Grain, source: string): string {
+  const bucket = grain === 'h' ? 'hour' : `date_trunc('day', hour, 'UTC')`;
+  const tenant = grain === 'a' ? `'*', '*'` : 'partner_id, language';
+  const rest = 'status, reason, path, bucket';
+  return `SELECT '${grain}', metric, ${bucket}, ${tenant}, ${rest}, sum(n) FROM ${source} s
+           GROUP BY metric, ${bucket}, ${grain === 'a' ? '' : 'partner_id, language, '}${rest}`;
 }
 
 /** The whole UTC days inside [from, to): [first midnight at or after from, last midnight at or before to). */
