@@ -120,7 +120,8 @@ describe('console support desk: search, customer view, answer helper, support ac
       await eventually(async () => (await body.inputValue()).length > 0, true);
       await answer.getByRole('button', { name: 'Copy' }).click();
       await answer.getByRole('button', { name: 'Copied' }).waitFor();
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+      const copied = await page.evaluate<string>('navigator.clipboard.readText()');
       expect(copied).toBe(await body.inputValue());
       expect(copied).toMatch(/Beleuchtung|Licht/);
       expect(copied).toContain('gut beleuchteten Raum');
