@@ -308,6 +308,12 @@ describe('failure analytics (admin API, hand-built dataset)', () => {
     );
     expect(res.status).toBe(403);
     expect(res.body.errors[0]).toMatchObject({ code: 'forbidden' });
+    // The older reason filter too: with status=failed it would tell which reason a failure had.
+    const byReason = await get(
+      `/admin/identifications?filter=${encodeURIComponent(JSON.stringify({ status: 'failed', failure_reason: 'DATA_APPLICATION_DATA' }))}`,
+      agent,
+    );
+    expect(byReason.status).toBe(403);
     expect((await get(`/admin/analytics/failures?${range}`, agent)).status).toBe(403);
   });
 

@@ -27,7 +27,6 @@ const filters = [
   <NullableBooleanInput key="flagged" source="flagged" alwaysOn />,
   <TextInput key="person_id" source="person_id" alwaysOn />,
   <TextInput key="partner_id" source="partner_id" />,
-  <TextInput key="failure_reason" source="failure_reason" />,
   <DateTimeInput key="updated_from" source="updated_from" parse={toIso} />,
   <DateTimeInput key="updated_to" source="updated_to" parse={toIso} />,
   <SelectInput key="language" source="language" choices={LANGUAGE_CHOICES} />,
@@ -39,6 +38,8 @@ const filters = [
  * [created_from, created_to) that reached a funnel step. Each applied one shows as a removable input.
  */
 const drillDownFilters = [
+  // The reason of a failed identification is not support's to know: the server refuses them this filter.
+  <TextInput key="failure_reason" source="failure_reason" />,
   <DateTimeInput key="outcome_from" source="outcome_from" parse={toIso} />,
   <DateTimeInput key="outcome_to" source="outcome_to" parse={toIso} />,
   <SelectInput key="outcome_status" source="outcome_status" choices={OUTCOME_STATUS_CHOICES} />,

@@ -34,6 +34,7 @@ export const OUTCOME_FILTERS = {
 
 /** Filters that say why an identification failed: compliance only (support never learns a failed reason). */
 export const REASON_FILTERS = [
+  'failure_reason',
   'outcome_reason',
   'outcome_category',
   'outcome_permanent',
