@@ -217,14 +217,18 @@ async function supportAgentSearch(dbUrl) {
 /** Time `ask` over the questions (warm-up first); answers percentiles and the share that found `want`. */
 async function measure(list, ask) {
   const times = [];
+  const timed = [];
   let found = 0;
   for (const [k, item] of list.entries()) {
     const r = await ask(item);
     if (k < settings.warmup) continue;
     times.push(r.ms);
+    timed.push({ q: item.q, ms: round(r.ms, 2) });
     if (r.ids.includes(item.want)) found++;
   }
-  return { ...stats(times), found_share: round(found / times.length, 3) };
+  // The slowest questions (synthetic names), to see what the tail is made of.
+  const slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return { ...stats(times), found_share: round(found / times.length, 3), slowest };
 }
 
 async function main() {

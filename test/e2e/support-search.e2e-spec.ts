@@ -94,6 +94,30 @@ describe('support search (GET /admin/support/search)', () => {
       expect(await names('Zyxwvut')).toEqual([]);
     });
 
+    it('needs every typed word: a first name with another surname is not a match', async () => {
+      expect(await names('Anna Müller')).toEqual([]);
+      expect(await names('Klaus Schmidt')).toEqual([]);
+      expect((await names('Klaus Becker')).slice(0, 2)).toEqual(['Klaus Becker', 'Klaus Becker']);
+    });
+
+    it('follows a changed name at once, and forgets the old one', async () => {
+      const person = await PersonFactory.create(t, partner, {
+        first_name: 'Greta',
+        last_name: 'Quastenberg',
+      });
+      expect(await names('Greta Quastenberg')).toEqual(['Greta Quastenberg']);
+      // As the provider's verified data or a retention erasure changes it (the name words follow by trigger).
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE persons SET last_name = 'Zwirblich' WHERE id = $1`, [person.id]);
+      expect(await names('Quastenberg')).toEqual([]);
+      expect(await names('Greta Zwirblich')).toEqual(['Greta Zwirblich']);
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE persons SET first_name = NULL, last_name = NULL WHERE id = $1`, [person.id]);
+      expect(await names('Zwirblich')).toEqual([]);
+    });
+
     it('narrows a name to a birth date in either format', async () => {
       for (const q of ['Becker 17.04.1992', '1992-04-17 Klaus Becker', 'Becker 17.4.1992']) {
         const res = await search(q);

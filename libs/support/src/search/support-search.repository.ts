@@ -27,7 +27,10 @@ export function nameThreshold(name: string): number {
   return name.split(/[\s\p{P}]+/u).filter((w) => w.length >= 2).length > 1 ? 0.6 : 0.5;
 }
 
-const NAME_KEY = 'p.search_name';
+/** Lowest trigram word similarity of a typed word to a name word ("schmitd" → "schmidt" is 0.63). */
+const WORD_THRESHOLD = 0.5;
+/** The most similar dictionary words kept per typed word when two are paired (their pairs are looked up). */
+const MAX_ALIKE = 25;
 
 /** The found persons (`matched`, ranked) with their latest identification of any partner. */
 const hits = (matched: string) => `
@@ -99,19 +102,101 @@ export class SupportSearchRepository {
   }
 
   /**
-   * Fuzzy and accent-free: the folded query against the folded full name by trigram word similarity,
-   * which the GIN index answers (`%>`), ranked by that similarity. `birthDate` narrows it.
+   * Fuzzy and accent-free, without a birth date (see the migration CreatePersonNameWords). Each typed word
+   * of two letters or more is looked up in the dictionary of folded name words by trigram word similarity;
+   * a person matches when every typed word has a similar word in their name. The score is the mean of the
+   * best similarity per typed word; among equals the shorter name ranks first ("Weber" before
+   * "Schmidt-Weber"). Only the narrow postings index is read:
+   * - one typed word: the shortest names of each similar word, top-k, however common the word;
+   * - several: the pairs of similar words of two typed words (primary-key lookups of the pair postings),
+   *   then any further typed word checked on those persons.
    */
   async byNameUnscoped(tx: Tx, name: string, birthDate: string | null, limit: number): Promise<SearchHit[]> {
+    if (birthDate) return this.byNameAndBirthDateUnscoped(tx, name, birthDate, limit);
+    await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_THRESHOLD}`);
+    const rows = await tx.query<{ typed: string; word: string | null; s: number }[]>(
+      `WITH words AS (SELECT kyc_name_words(kyc_search_fold($1)) AS w),
+            typed AS (SELECT w FROM words
+                       WHERE length(w) >= 2 OR NOT EXISTS (SELECT 1 FROM words WHERE length(w) >= 2))
+       SELECT t.w AS typed, d.word, word_similarity(t.w, d.word)::real AS s
+         FROM typed t LEFT JOIN name_words d ON t.w <% d.word
+        ORDER BY t.w, s DESC, d.word`,
+      [name],
+    );
+    const typed = [...new Set(rows.map((r) => r.typed))];
+    // A typed word like no name word: nobody matches every typed word.
+    if (!typed.length || rows.some((r) => r.word === null)) return [];
+    const alike = rows as { typed: string; word: string; s: number }[];
+    const wordsOf = (t: string) => alike.filter((a) => a.typed === t);
+    if (typed.length === 1) return this.topOfOneWord(tx, wordsOf(typed[0]), limit);
+    // Two typed words (those with the fewest similar words) through the pair postings; any further typed
+    // word is checked on each candidate by a primary-key probe of the word postings.
+    const [first, second, ...others] = typed.sort((a, b) => wordsOf(a).length - wordsOf(b).length);
+    const a = wordsOf(first).slice(0, MAX_ALIKE);
+    const b = wordsOf(second).slice(0, MAX_ALIKE);
+    const rest = others.flatMap((t, k) => wordsOf(t).map((w) => ({ k, word: w.word, s: w.s })));
+    return tx.query(
+      hits(`WITH pairs AS (SELECT least(a.word, b.word) || ' ' || greatest(a.word, b.word) AS pair, a.s + b.s AS s
+                             FROM unnest($1::text[], $2::real[]) AS a (word, s)
+                            CROSS JOIN unnest($3::text[], $4::real[]) AS b (word, s)
+                            WHERE a.word <> b.word),
+                 c AS (SELECT pp.person_id AS id, max(p.s) AS s, min(pp.name_length) AS len
+                         FROM pairs p JOIN person_name_pairs pp ON pp.pair = p.pair
+                        GROUP BY pp.person_id),
+                 o AS (SELECT r.k, c.id, max(r.s) AS s
+                         FROM c CROSS JOIN unnest($5::int[], $6::text[], $7::real[]) AS r (k, word, s)
+                         JOIN person_name_words pw
+                           ON pw.word = r.word AND pw.name_length = c.len AND pw.person_id = c.id
+                        GROUP BY r.k, c.id)
+            SELECT c.id, ((c.s + coalesce(sum(o.s), 0)) / ${typed.length})::real AS score,
+                   (-c.len)::real AS closeness
+              FROM c LEFT JOIN o ON o.id = c.id
+             GROUP BY c.id, c.s, c.len HAVING count(o.k) = ${others.length}
+             ORDER BY score DESC, closeness DESC, c.id LIMIT $8`),
+      [
+        a.map((w) => w.word),
+        a.map((w) => w.s),
+        b.map((w) => w.word),
+        b.map((w) => w.s),
+        rest.map((r) => r.k),
+        rest.map((r) => r.word),
+        rest.map((r) => r.s),
+        limit,
+      ],
+    );
+  }
+
+  /** One typed word: for each similar word its shortest names (top-k by the postings index), then the best. */
+  private topOfOneWord(tx: Tx, alike: { word: string; s: number }[], limit: number): Promise<SearchHit[]> {
+    return tx.query(
+      hits(`SELECT pw.person_id AS id, max(a.s)::real AS score, (-min(pw.name_length))::real AS closeness
+              FROM unnest($1::text[], $2::real[]) AS a (word, s)
+              CROSS JOIN LATERAL (
+                SELECT person_id, name_length FROM person_name_words
+                 WHERE word = a.word ORDER BY name_length, person_id LIMIT $3) pw
+             GROUP BY pw.person_id
+             ORDER BY score DESC, closeness DESC, id LIMIT $3`),
+      [alike.map((a) => a.word), alike.map((a) => a.s), limit],
+    );
+  }
+
+  /**
+   * A name with a birth date: the birth date's few dozen persons (its btree index), ranked by the trigram
+   * word similarity of the folded query to the folded full name.
+   */
+  private async byNameAndBirthDateUnscoped(
+    tx: Tx,
+    name: string,
+    birthDate: string,
+    limit: number,
+  ): Promise<SearchHit[]> {
     await tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${nameThreshold(name)}`);
     return tx.query(
       hits(`SELECT id, score, closeness FROM (
-              SELECT p.id, word_similarity(kyc_search_fold($1), ${NAME_KEY}) AS score,
-                     -- equal scores: the closer whole name first ("Weber" before "Schmidt-Weber")
-                     similarity(kyc_search_fold($1), ${NAME_KEY}) AS closeness
+              SELECT p.id, word_similarity(kyc_search_fold($1), p.search_name) AS score,
+                     similarity(kyc_search_fold($1), p.search_name) AS closeness
                 FROM persons p
-               WHERE ${NAME_KEY} %> kyc_search_fold($1)
-                 AND ($2::date IS NULL OR p.birth_date = $2::date)
+               WHERE p.birth_date = $2::date AND p.search_name %> kyc_search_fold($1)
             ) s ORDER BY score DESC, closeness DESC, id LIMIT $3`),
       [name, birthDate, limit],
     );
