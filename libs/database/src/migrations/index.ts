@@ -11,6 +11,7 @@ import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueu
 import { CoverOpenCasesIndex1765200000000 } from './1765200000000-CoverOpenCasesIndex.js';
 import { CreateAnalyticsRollup1765300000000 } from './1765300000000-CreateAnalyticsRollup.js';
 import { CreateSupportSearchIndexes1765410000000 } from './1765410000000-CreateSupportSearchIndexes.js';
+import { CountAnalyticsPerStatement1765750000000 } from './1765750000000-CountAnalyticsPerStatement.js';
 import { CreatePersonNameWords1765600000000 } from './1765600000000-CreatePersonNameWords.js';
 import { CreateSupportNotes1765500000000 } from './1765500000000-CreateSupportNotes.js';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateSupportSearchIndexes1765410000000,
   CreateSupportNotes1765500000000,
   CreatePersonNameWords1765600000000,
+  CountAnalyticsPerStatement1765750000000,
 ];
