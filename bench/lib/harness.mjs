@@ -384,7 +384,8 @@ export async function runMain(label, main, { strict, cleanup }) {
 
 /**
  * The built api (`root`/dist/apps/api/src/main.js) on `dbUrl` with jobs off, as in production, and a staff
- * member of `role` signed in. Answers the server, its base URL and the session's headers for GETs; `cleanup`
+ * member of `role` signed in. Answers the server, its base URL, the session's headers for GETs and for
+ * writes (`writeHeaders`, with the CSRF token); `cleanup`
  * stops it and removes its data directory.
  */
 export async function startApiAs(root, dbUrl, role, cleanup) {
@@ -415,5 +416,8 @@ export async function startApiAs(root, dbUrl, role, cleanup) {
     .getSetCookie()
     .map((h) => h.split(';')[0])
     .join('; ');
-  return { server, base, headers: { cookie } };
+  const { csrf_token: csrf } = await res.json();
+  // Writes also need the session's CSRF token.
+  const writeHeaders = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  return { server, base, headers: { cookie }, writeHeaders };
 }

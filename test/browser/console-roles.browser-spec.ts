@@ -114,6 +114,8 @@ describe('console roles: menus, masked persons, languages and themes', () => {
           'Webhook-Zustellungen',
           'Benutzer',
           'Partner-Clients',
+          'Jobs',
+          'Abweichungsberichte',
         ],
       );
       await page.getByText('Willkommen, ').waitFor();

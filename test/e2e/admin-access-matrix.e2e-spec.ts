@@ -147,9 +147,30 @@ describe('admin access matrix', () => {
       body: { status: 'disabled' },
     }),
     'GET /admin/persons': () => ({ path: '/admin/persons' }),
+    'GET /admin/aml-follow-ups': () => ({ path: '/admin/aml-follow-ups' }),
     'GET /admin/persons/:id': async () => {
       const partner = await PartnerFactory.create(t);
       return { path: `/admin/persons/${(await PersonFactory.create(t, partner)).id}` };
+    },
+    'POST /admin/persons/:id/relationship-end': async () => {
+      const person = await PersonFactory.create(t, await PartnerFactory.create(t));
+      const today = new Date().toISOString().slice(0, 10);
+      return {
+        path: `/admin/persons/${person.id}/relationship-end`,
+        body: { ended_on: today, reason: 'account_closed' },
+      };
+    },
+    'POST /admin/persons/:id/legal-hold': async () => {
+      const person = await PersonFactory.create(t, await PartnerFactory.create(t));
+      return { path: `/admin/persons/${person.id}/legal-hold`, body: { reason: 'litigation' } };
+    },
+    'DELETE /admin/persons/:id/legal-hold': async () => {
+      const person = await PersonFactory.create(t, await PartnerFactory.create(t));
+      await ds().query(
+        `UPDATE persons SET legal_hold = true, legal_hold_reason = 'litigation' WHERE id = $1`,
+        [person.id],
+      );
+      return { path: `/admin/persons/${person.id}/legal-hold`, body: { reason: 'set_in_error' } };
     },
     'GET /admin/webhook-subscriptions': () => ({ path: '/admin/webhook-subscriptions' }),
     'GET /admin/webhook-subscriptions/:id': async () => {
@@ -170,6 +191,7 @@ describe('admin access matrix', () => {
       return { path: `/admin/identifications/${res.body.id}` };
     },
     'GET /admin/review-cases': () => ({ path: '/admin/review-cases' }),
+    'GET /admin/review-cases/summary': () => ({ path: '/admin/review-cases/summary' }),
     'GET /admin/review-cases/:id': async () => ({ path: `/admin/review-cases/${await openCase()}` }),
     'POST /admin/review-cases/:id/claim': async () => ({
       path: `/admin/review-cases/${await openCase()}/claim`,
@@ -276,6 +298,30 @@ describe('admin access matrix', () => {
       path: `/admin/support/identifications/${await openCase('aborted', 'TECH_LIGHTING')}/reidentification-proposal`,
       body: { justification: 'access matrix check' },
     }),
+    'GET /admin/jobs': () => ({ path: '/admin/jobs' }),
+    'GET /admin/jobs/:name': () => ({ path: '/admin/jobs/expire_links' }),
+    'GET /admin/jobs/runs': () => ({ path: '/admin/jobs/runs' }),
+    'GET /admin/jobs/runs/:id': async () => {
+      const [row] = await ds().query<{ id: string }[]>(
+        `INSERT INTO job_runs (job, slot, trigger, runner, status, started_at, heartbeat_at, finished_at)
+         VALUES ('expire_links', now() - (random() * 1e9)::int * interval '1 ms', 'schedule', 'matrix', 'succeeded', now(), now(), now())
+         RETURNING id`,
+      );
+      return { path: `/admin/jobs/runs/${row.id}` };
+    },
+    // The allowed call runs the expiry job in the background; closing the app waits for it.
+    'POST /admin/jobs/:name/runs': () => ({ path: '/admin/jobs/expire_links/runs', body: {} }),
+    'GET /admin/drift-reports': () => ({ path: '/admin/drift-reports' }),
+    'GET /admin/drift-reports/:id': async () => {
+      const [row] = await ds().query<{ id: string }[]>(
+        `WITH run AS (
+           INSERT INTO job_runs (job, slot, trigger, runner, status, started_at, heartbeat_at, finished_at)
+           VALUES ('drift_report', now(), 'manual', 'matrix', 'succeeded', now(), now(), now()) RETURNING id)
+         INSERT INTO drift_reports (run_id, slot, summary, findings)
+         SELECT id, now(), '{"total":0}', '{}' FROM run RETURNING id`,
+      );
+      return { path: `/admin/drift-reports/${row.id}` };
+    },
     'GET /admin/webhook-deliveries': () => ({ path: '/admin/webhook-deliveries' }),
     'GET /admin/webhook-deliveries/:id': async () => ({
       path: `/admin/webhook-deliveries/${await failedDelivery()}`,
@@ -294,7 +340,7 @@ describe('admin access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     routes = adminRoutes(t.app);
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('finds every /admin route the server registered, each naming an action of the matrix and a sample', () => {
@@ -327,7 +373,8 @@ describe('admin access matrix', () => {
         code: 'unauthorized',
       });
     }
-  });
+    // A real sample per route (some create persons, cases, documents): about a hundred routes.
+  }, 300_000);
 
   it.each(STAFF_ROLES.map((role) => [role]))(
     'applies the matrix to every admin route for %s',

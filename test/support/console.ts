@@ -18,11 +18,14 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Webhook deliveries',
     'Users',
     'Partner clients',
+    'Jobs',
+    'Drift reports',
   ],
   compliance_officer: [
     'Dashboard',
     'Review queue',
     'Approvals',
+    'AML follow-ups',
     'Support desk',
     'Persons',
     'Identifications',
@@ -32,6 +35,7 @@ export const MENUS: Record<TestStaffRole, string[]> = {
     'Audit events',
     'Webhook subscriptions',
     'Webhook deliveries',
+    'Drift reports',
   ],
   support_agent: ['Dashboard', 'Support desk', 'Persons', 'Identifications', 'Documents', 'Failure codes'],
 };

@@ -19,7 +19,14 @@ export async function startTestApp(
   opts: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  const env = loadEnv({ APP_ENV: 'sandbox', LOG_LEVEL: 'info', DATA_DIR: db.dataDir, ...opts.env });
+  // The jobs' cron schedules stay off: a test runs a job itself, at the instant it chooses.
+  const env = loadEnv({
+    APP_ENV: 'sandbox',
+    LOG_LEVEL: 'info',
+    DATA_DIR: db.dataDir,
+    JOB_SCHEDULES_ENABLED: 'false',
+    ...opts.env,
+  });
   // Every test log line lands in one file per run, so the suite can be scanned for personal data.
   const logFile = join(process.env[TEST_ROOT_ENV] ?? '/tmp', 'logs', `${process.pid}.log`);
   const logger =

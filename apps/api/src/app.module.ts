@@ -8,6 +8,7 @@ import { AnalyticsJobsModule, FailureAnalyticsModule } from '#kyc/failure-analyt
 import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
 import { PersonsModule } from '#kyc/persons';
+import { ReconciliationModule } from '#kyc/reconciliation';
 import { StaffModule } from '#kyc/staff';
 import { SupportModule } from '#kyc/support';
 import { AdminWebhooksModule, WebhookRelayModule, WebhooksModule } from '#kyc/webhooks';
@@ -36,6 +37,10 @@ export class AppModule {
         AdminWebhooksModule,
         FailureAnalyticsModule,
         SupportModule,
+        // The jobs' admin API and "run now" always; their schedules only where the api runs the jobs.
+        ReconciliationModule.forRoot({
+          schedule: env.RUN_JOBS_IN_API === 'true' && env.JOB_SCHEDULES_ENABLED === 'true',
+        }),
         // Production runs the jobs in `npm run start:worker` processes; elsewhere the api runs them.
         ...(env.RUN_JOBS_IN_API === 'true'
           ? [WebhookRelayModule, EvidenceCaptureModule, AnalyticsJobsModule]

@@ -1,14 +1,17 @@
 import { Suspense } from 'react';
 import { BrowserRouter, Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { amlFollowUps } from './aml-follow-ups';
 import { analyticsAlerts } from './analytics-alerts';
 import { auditEvents } from './audit-events';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { documents } from './documents';
+import { driftReports } from './drift-reports';
 import { failureCodes } from './failure-codes';
 import { i18nProvider } from './i18n/i18nProvider';
 import { identifications } from './identifications';
+import { jobs } from './jobs';
 import { Layout } from './layout/Layout';
 import { lazyNamed } from './lazyNamed';
 import { partnerClients } from './partner-clients';
@@ -51,6 +54,7 @@ export const App = () => (
     >
       <Resource name="review-cases" {...reviewCases} />
       <Resource name="review-proposals" {...reviewProposals} />
+      <Resource name="aml-follow-ups" {...amlFollowUps} />
       <Resource name="support" {...supportDesk}>
         <Route path="customers/:personId" element={<CustomerView />} />
       </Resource>
@@ -64,6 +68,8 @@ export const App = () => (
       <Resource name="webhook-deliveries" {...webhookDeliveries} />
       <Resource name="users" {...users} />
       <Resource name="partner-clients" {...partnerClients} />
+      <Resource name="jobs" {...jobs} />
+      <Resource name="drift-reports" {...driftReports} />
       <CustomRoutes>
         <Route path="/mfa" element={<MfaPage />} />
       </CustomRoutes>

@@ -28,6 +28,7 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
     reidentify: 'review.decide',
   },
   'review-proposals': { list: 'review.read', confirm: 'review.decide' },
+  'aml-follow-ups': { list: 'aml_follow_ups.read' },
   'failure-codes': { list: 'failure_codes.read', show: 'failure_codes.read' },
   analytics: { read: 'analytics.read' },
   'analytics-alerts': {
@@ -35,6 +36,9 @@ const RULES: Record<string, Partial<Record<string, Permission>>> = {
     show: 'analytics.read',
     acknowledge: 'analytics.acknowledge',
   },
+  jobs: { list: 'jobs.read', show: 'jobs.read', run: 'jobs.run' },
+  'job-runs': { list: 'jobs.read', show: 'jobs.read' },
+  'drift-reports': { list: 'drift_reports.read', show: 'drift_reports.read' },
   // Sandbox mode only: the server also says whether demo data is available here.
   'demo-data': { load: 'demo_data.load' },
   support: {

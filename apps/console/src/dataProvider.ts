@@ -1,5 +1,13 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { CreateParams, DataProvider, Identifier, RaRecord, UpdateParams } from 'react-admin';
+import type {
+  CreateParams,
+  DataProvider,
+  GetListParams,
+  GetOneParams,
+  Identifier,
+  RaRecord,
+  UpdateParams,
+} from 'react-admin';
 import { API, fetchBlob, httpClient } from './httpClient';
 import type {
   BulkResult,
@@ -12,8 +20,10 @@ import type {
   Reidentification,
   ReidentificationOutcome,
   ReviewReasons,
+  ReviewSummary,
 } from './review/types';
 import type { AnalyticsAlert, AnalyticsAnswers, AnalyticsPath, DemoDataStatus } from './analytics/types';
+import type { JobRun } from './jobs/types';
 import type { MfaSetup } from './types';
 
 /** The fields each write call of docs/ADMIN-API.md accepts; anything else in a form record is not sent. */
@@ -47,6 +57,10 @@ const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}/${p
 
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
+/** Resources whose admin path is not their name: a job's runs live under /admin/jobs/runs. */
+const PATHS: Record<string, string> = { 'job-runs': 'jobs/runs' };
+const path = (resource: string) => PATHS[resource] ?? resource;
+
 export interface RedeliverFailedParams {
   from: string;
   to: string;
@@ -61,6 +75,10 @@ export const dataProvider = {
     base.create(resource, { ...params, data: pick(params.data, CREATE_FIELDS[resource]) as R }),
   update: <R extends RaRecord>(resource: string, params: UpdateParams<R>) =>
     base.update(resource, { ...params, data: pick(params.data, UPDATE_FIELDS[resource]) as Partial<R> }),
+  getList: <R extends RaRecord>(resource: string, params: GetListParams) =>
+    base.getList<R>(path(resource), params),
+  getOne: <R extends RaRecord>(resource: string, params: GetOneParams<R>) =>
+    base.getOne<R>(path(resource), params),
 
   resetPassword: (userId: Identifier, password: string) =>
     post<RaRecord>(`users/${id(userId)}/reset-password`, { password }),
@@ -81,6 +99,7 @@ export const dataProvider = {
   // The compliance review (docs/ADMIN-API.md, "Review"): each call one button of the queue or the case page.
   reviewReasons: () => get<ReviewReasons>('review-reasons'),
   reviewOfficers: () => get<{ id: string; display_name: string }[]>('review-officers'),
+  reviewSummary: () => get<ReviewSummary>('review-cases/summary'),
   claimCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/claim`),
   releaseCase: (caseId: Identifier) => post<QueueRow>(`review-cases/${id(caseId)}/release`),
   assignCase: (caseId: Identifier, assigneeId: string) =>
@@ -114,6 +133,9 @@ export const dataProvider = {
     post<AnalyticsAlert>(`analytics-alerts/${id(alertId)}/acknowledge`, { note }),
   demoDataStatus: () => get<DemoDataStatus>('demo-data'),
   loadDemoData: (persons: number) => post<DemoDataStatus>('demo-data', { persons }),
+  // Scheduled jobs (docs/ADMIN-API.md, "Jobs"): run one now, or its dry run; answers the run to follow.
+  runJob: (name: Identifier, dryRun: boolean) =>
+    post<JobRun>(`jobs/${id(name)}/runs`, dryRun ? { dry_run: true } : {}),
   mfaSetup: () => post<MfaSetup>('auth/mfa/setup'),
   mfaConfirm: (otp: string) => post<{ recovery_codes: string[] }>('auth/mfa/confirm', { otp }),
 } satisfies DataProvider;

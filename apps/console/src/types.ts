@@ -22,7 +22,11 @@ export type Permission =
   | 'support.resend_link'
   | 'support.propose_reidentification'
   | 'support.unmask'
-  | 'evidence_pack.export';
+  | 'evidence_pack.export'
+  | 'aml_follow_ups.read'
+  | 'jobs.read'
+  | 'jobs.run'
+  | 'drift_reports.read';
 
 export type StaffRole = 'admin' | 'compliance_officer' | 'support_agent';
 

@@ -4,6 +4,7 @@ import { DatabaseModule } from '#kyc/database';
 import { EvidenceCaptureModule } from '#kyc/documents';
 import { AnalyticsJobsModule } from '#kyc/failure-analytics';
 import { IdnowProviderModule } from '#kyc/idnow';
+import { ReconciliationModule } from '#kyc/reconciliation';
 import { WebhookRelayModule } from '#kyc/webhooks';
 
 /** The worker composes the background jobs of the domain libs; it serves no HTTP. */
@@ -19,6 +20,7 @@ export class WorkerModule {
         IdnowProviderModule,
         EvidenceCaptureModule,
         AnalyticsJobsModule,
+        ReconciliationModule.forRoot({ schedule: env.JOB_SCHEDULES_ENABLED === 'true' }),
       ],
     };
   }

@@ -79,6 +79,48 @@ export class AuditRepository {
     return tx ? write(tx) : this.ds.transaction(write);
   }
 
+  /** Append many rows, chained in the order given, in one statement (the jobs' batches). */
+  async appendMany(records: AuditRecord[], tx: EntityManager): Promise<void> {
+    if (!records.length) return;
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = await tx.query<{ hash: string }[]>(
+      'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
+    );
+    let prev = last?.hash ?? GENESIS_HASH;
+    const rows = records.map((record, n) => {
+      const diff = record.diff === undefined ? null : (JSON.parse(JSON.stringify(record.diff)) as unknown);
+      const hash = auditHash(prev, { ...record, diff });
+      const row = {
+        n,
+        occurred_at: record.occurredAt,
+        actor_type: record.actorType,
+        actor_id: record.actorId,
+        role: record.role,
+        action: record.action,
+        entity_type: record.entityType,
+        entity_id: record.entityId,
+        diff,
+        request_id: record.requestId,
+        ip: record.ip,
+        prev_hash: prev,
+        hash,
+      };
+      prev = hash;
+      return row;
+    });
+    await tx.query(
+      `INSERT INTO audit_events (occurred_at, actor_type, actor_id, role, action, entity_type, entity_id, diff,
+                                 request_id, ip, prev_hash, hash)
+       SELECT occurred_at, actor_type, actor_id, role, action, entity_type, entity_id, diff, request_id, ip,
+              prev_hash, hash
+         FROM jsonb_to_recordset($1::jsonb) AS x(n int, occurred_at timestamptz, actor_type text, actor_id text,
+              role text, action text, entity_type text, entity_id text, diff jsonb, request_id text, ip text,
+              prev_hash text, hash text)
+        ORDER BY n`,
+      [JSON.stringify(rows)],
+    );
+  }
+
   async list(q: ListQuery): Promise<{ rows: AuditView[]; total: number }> {
     return queryPage<AuditView>(
       this.ds,

@@ -41,6 +41,25 @@ export class AuditService {
     );
   }
 
+  /** Record several events in the transaction of the changes they audit, chained in the order given. */
+  recordMany(entries: AuditEntry[], tx: Tx): Promise<void> {
+    const occurredAt = this.clock.now();
+    return this.repo.appendMany(
+      entries.map((entry) => ({
+        occurredAt,
+        actorId: null,
+        role: null,
+        entityType: null,
+        entityId: null,
+        diff: null,
+        requestId: null,
+        ip: null,
+        ...entry,
+      })),
+      tx,
+    );
+  }
+
   /** A filtered, sorted page for the console. */
   list(q: ListQuery): Promise<{ rows: AuditView[]; total: number }> {
     return this.repo.list(q);

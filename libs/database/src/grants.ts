@@ -39,6 +39,8 @@ export async function grantAppPrivileges(url: string, role: string): Promise<voi
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${role}`);
     await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${role}`);
+    // The one way past the append-only triggers: retention's erasure (docs/RETENTION.md).
+    await client.query(`GRANT EXECUTE ON FUNCTION kyc_retention_erase(char, boolean) TO ${role}`);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -10,3 +10,6 @@ export {
   DocumentStorage,
   type StoredFile,
 } from './storage/index.js';
+export * from './evidence/evidence-backlog.js';
+export { RetentionFilesModule } from './retention/retention-files.module.js';
+export { RetentionFilesService, type FileRemovals } from './retention/retention-files.service.js';

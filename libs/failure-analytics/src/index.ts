@@ -6,6 +6,7 @@ export {
   type CountQuery,
   type CountRow,
 } from './rollup/analytics-counts.repository.js';
+export { RollupDriftCheck, type RollupDrift, type RollupMismatch } from './rollup/rollup-drift.js';
 export { AnalyticsFolder } from './rollup/analytics-folder.js';
 export { AnomalyDetector } from './alerts/anomaly-detector.js';
 export { AnalyticsService, type CountSource } from './query/analytics.service.js';

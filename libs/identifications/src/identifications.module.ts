@@ -6,9 +6,13 @@ import { AdminIdentificationsController } from './admin/admin-identifications.co
 import { AdminIdentificationsRepository } from './admin/admin-identifications.repository.js';
 import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
 import { IdentificationEntity } from './entities/identification.entity.js';
+import { IdentificationDriftRepository } from './drift/identification-drift.repository.js';
+import { IdentificationDriftService } from './drift/identification-drift.service.js';
+import { LinkExpiryService } from './expiry/link-expiry.service.js';
 import { IdentificationsController } from './identifications.controller.js';
 import { IdentificationsRepository } from './identifications.repository.js';
 import { IdentificationsService } from './identifications.service.js';
+import { MissedResultsService } from './polling/missed-results.service.js';
 import { ProviderResultsService } from './provider-results.service.js';
 
 /**
@@ -24,7 +28,18 @@ import { ProviderResultsService } from './provider-results.service.js';
     ProviderResultsService,
     CreateIdentificationPipe,
     AdminIdentificationsRepository,
+    LinkExpiryService,
+    IdentificationDriftRepository,
+    IdentificationDriftService,
+    MissedResultsService,
   ],
-  exports: [IdentificationsService, ProviderResultsService, IdentificationsRepository],
+  exports: [
+    IdentificationsService,
+    ProviderResultsService,
+    IdentificationsRepository,
+    LinkExpiryService,
+    IdentificationDriftService,
+    MissedResultsService,
+  ],
 })
 export class IdentificationsModule {}

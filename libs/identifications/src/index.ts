@@ -10,6 +10,7 @@ export * from './identifications.module.js';
 export * from './identifications.service.js';
 export * from './provider-results.service.js';
 export * from './provider/identification-provider.js';
+export * from './provider/provider-rate-limited.error.js';
 export * from './documents/identification-documents.js';
 export * from './dto/identification-response.js';
 export type { IdentificationEntity } from './entities/identification.entity.js';
@@ -24,6 +25,7 @@ export {
   type Officer,
 } from './review/decisions.service.js';
 export { ReidentificationService, type ReidentificationOutcome } from './review/reidentification.service.js';
+export { ReviewSlaService, REVIEW_SLA_ACTOR } from './review/review-sla.service.js';
 export {
   CaseTimeline,
   CaseTimelineModule,
@@ -31,3 +33,7 @@ export {
   type TimelineEntry,
 } from './review/case-timeline.js';
 export * from './rules/outcome-classes.js';
+export * from './expiry/link-expiry.service.js';
+export * from './drift/identification-drift.service.js';
+export type { Capped, StuckIdentification } from './drift/identification-drift.repository.js';
+export * from './polling/missed-results.service.js';

@@ -11,3 +11,4 @@ export * from './idnow-provider.module.js';
 export * from './adapter/idnow-provider.js';
 export * from './callbacks/callback-processor.service.js';
 export * from './sandbox/index.js';
+export * from './callbacks/callback-backlog.js';

@@ -12,3 +12,4 @@ export {
 } from './delivery/backoff.js';
 export { isBlockedAddress, parseIpv4, parseIpv6 } from './ssrf/address-guard.js';
 export { refuseTargetUrl } from './ssrf/target-url.js';
+export * from './delivery/outbox-backlog.js';

@@ -4,15 +4,20 @@ import { Link } from 'react-router-dom';
 import { Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
 import { lazyNamed } from '../lazyNamed';
 import type { Me } from '../types';
+import { ReviewSummaryPanel } from './ReviewSummaryPanel';
 
 // The charts are a chunk of their own: support agents, who do not see them, never load it.
 const AnalyticsDashboard = lazyNamed(() => import('../analytics/AnalyticsDashboard'), 'AnalyticsDashboard');
 
-/** A welcome, the signed-in role and the state of two-factor authentication; then, for officers and admins, failure analytics. */
+/**
+ * A welcome, the signed-in role and the state of two-factor authentication; then, for officers, the review
+ * queue's counters; for officers and admins, failure analytics.
+ */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { canAccess: analytics } = useCanAccess({ resource: 'analytics', action: 'read' });
+  const { canAccess: review } = useCanAccess({ resource: 'review-cases', action: 'list' });
   const me = identity as (Me & { fullName?: string }) | undefined;
   if (!me) return null;
   return (
@@ -44,6 +49,11 @@ export const Dashboard = () => {
           </Stack>
         </CardContent>
       </Card>
+      {review && (
+        <Stack sx={{ mt: 2 }}>
+          <ReviewSummaryPanel />
+        </Stack>
+      )}
       {analytics && (
         <Suspense fallback={<LinearProgress sx={{ mt: 2 }} />}>
           <AnalyticsDashboard />

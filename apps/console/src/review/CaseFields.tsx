@@ -47,9 +47,16 @@ export const AgeField = (_props: FieldProps) => {
   );
 };
 
-/** When the 24-hour SLA ends, and a red chip once it has (the server says so: its clock decides). */
+/**
+ * When the 24-hour SLA ends, and a red chip once it has (the server says so: its clock decides); an
+ * "Escalated" chip once the review SLA job escalated the case, with the time in its tooltip.
+ */
 export const SlaField = (_props: FieldProps) => {
-  const record = useRecordContext<{ case_due_at: string | null; overdue: boolean }>();
+  const record = useRecordContext<{
+    case_due_at: string | null;
+    overdue: boolean;
+    escalated_at?: string | null;
+  }>();
   const translate = useTranslate();
   const [locale = 'en'] = useLocaleState();
   if (!record?.case_due_at) return null;
@@ -64,6 +71,16 @@ export const SlaField = (_props: FieldProps) => {
           color="error"
           size="small"
           data-testid="case-overdue"
+        />
+      )}
+      {record.escalated_at && (
+        <Chip
+          label={translate('resources.review-cases.chips.escalated')}
+          color="error"
+          variant="outlined"
+          size="small"
+          title={new Date(record.escalated_at).toLocaleString(locale)}
+          data-testid="case-escalated"
         />
       )}
     </Stack>

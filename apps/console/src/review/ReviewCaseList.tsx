@@ -55,6 +55,7 @@ const filters = [
   <TextInput key="partner_id" source="partner_id" />,
   <NullableBooleanInput key="flagged" source="flagged" />,
   <NullableBooleanInput key="awaiting_approval" source="awaiting_approval" />,
+  <NullableBooleanInput key="escalated" source="escalated" />,
 ];
 
 /** Saved queries (in this browser's store) and one-click filters, beside the queue. */
@@ -81,6 +82,7 @@ const QueueSidebar = () => {
           <FilterListItem label={t('mine')} value={{ assignee: 'me' }} />
           <FilterListItem label={t('unassigned')} value={{ assignee: 'unassigned' }} />
           <FilterListItem label={t('overdue')} value={{ age: 'overdue' }} />
+          <FilterListItem label={t('escalated')} value={{ escalated: true }} />
           <FilterListItem label={t('awaiting')} value={{ awaiting_approval: true }} />
           <FilterListItem label={t('flagged')} value={{ flagged: true }} />
         </FilterList>

@@ -35,6 +35,8 @@ export interface QueueRow extends RaRecord, FailureBadges {
   proposed_by: string | null;
   overdue: boolean;
   awaiting_approval: boolean;
+  /** When the review SLA job escalated the case (docs/JOBS.md); null while it is not escalated. */
+  escalated_at: string | null;
 }
 
 export interface Proposal extends RaRecord {
@@ -112,6 +114,7 @@ export interface ReviewCase extends RaRecord, FailureBadges {
   case_opened_at: string | null;
   case_due_at: string | null;
   overdue: boolean;
+  escalated_at: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
   decided_by?: string | null;
@@ -168,4 +171,12 @@ export interface ProviderResult {
   payload: unknown;
   source: string;
   received_at: string;
+}
+
+/** GET /admin/review-cases/summary: the queue's counters. */
+export interface ReviewSummary {
+  open: number;
+  overdue: number;
+  escalated: number;
+  at: string;
 }

@@ -89,6 +89,13 @@ export class Env {
   @Max(240)
   AML_FOLLOW_UP_MONTHS = 78;
 
+  /** The AML follow-up job lists persons whose follow-up date is past or at most this many days away. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  AML_FOLLOW_UP_WINDOW_DAYS = 30;
+
   /** Base URL at which this back-office is reachable (links, sandbox callbacks); default http://HOST:PORT. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?$/, {
@@ -172,6 +179,48 @@ export class Env {
   @IsOptional()
   @IsIn(['true', 'false'])
   RUN_JOBS_IN_API?: 'true' | 'false';
+
+  /**
+   * Put the scheduled reconciliation jobs on their cron schedules where jobs run (worker, or the api with
+   * RUN_JOBS_IN_API). `false` leaves them to "run now" only (the test suite's apps do so).
+   */
+  @IsIn(['true', 'false'])
+  JOB_SCHEDULES_ENABLED: 'true' | 'false' = 'true';
+
+  /** The missed-results job polls an identification `pending` for longer than this (the seed's TECH_TIMEOUT). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  JOB_MISSED_RESULTS_PENDING_MINUTES = 30;
+
+  /** The missed-results job polls one in `pending_successful` or `pending_failed` for longer than this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  JOB_MISSED_RESULTS_REVIEW_MINUTES = 30;
+
+  /** At most this many provider calls per run of the missed-results job (the rest waits for the next slot). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  JOB_MISSED_RESULTS_MAX_CALLS = 600;
+
+  /**
+   * What scheduled runs of the retention job do: `dry_run` (default) lists what would be erased and
+   * changes nothing; `erase` erases. A run started by an admin says itself whether it is a dry run.
+   */
+  @IsIn(['dry_run', 'erase'])
+  JOB_RETENTION_MODE: 'dry_run' | 'erase' = 'dry_run';
+
+  /** Years kept after the end of the calendar year the relationship ended (GwG §8(4): at least 5, at most 10). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(10)
+  JOB_RETENTION_KEEP_YEARS = 5;
 
   /** The first console admin, created when no staff user exists yet (sandbox has documented defaults). */
   @IsOptional()

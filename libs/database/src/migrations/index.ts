@@ -11,7 +11,13 @@ import { CreateReviewQueue1765100000000 } from './1765100000000-CreateReviewQueu
 import { CoverOpenCasesIndex1765200000000 } from './1765200000000-CoverOpenCasesIndex.js';
 import { CreateAnalyticsRollup1765300000000 } from './1765300000000-CreateAnalyticsRollup.js';
 import { CreateSupportSearchIndexes1765410000000 } from './1765410000000-CreateSupportSearchIndexes.js';
+import { CreateJobRuns1765700000000 } from './1765700000000-CreateJobRuns.js';
+import { CreateIdentificationResultPolls1765710000000 } from './1765710000000-CreateIdentificationResultPolls.js';
+import { AddReviewEscalationAndAmlFollowUps1765720000000 } from './1765720000000-AddReviewEscalationAndAmlFollowUps.js';
+import { CreateRetention1765730000000 } from './1765730000000-CreateRetention.js';
+import { IndexExpiringLinks1765760000000 } from './1765760000000-IndexExpiringLinks.js';
 import { CountAnalyticsPerStatement1765750000000 } from './1765750000000-CountAnalyticsPerStatement.js';
+import { CreateDriftReports1765740000000 } from './1765740000000-CreateDriftReports.js';
 import { CreatePersonNameWords1765600000000 } from './1765600000000-CreatePersonNameWords.js';
 import { CreateSupportNotes1765500000000 } from './1765500000000-CreateSupportNotes.js';
 
@@ -32,5 +38,11 @@ export const MIGRATIONS = [
   CreateSupportSearchIndexes1765410000000,
   CreateSupportNotes1765500000000,
   CreatePersonNameWords1765600000000,
+  CreateJobRuns1765700000000,
+  CreateIdentificationResultPolls1765710000000,
+  AddReviewEscalationAndAmlFollowUps1765720000000,
+  CreateRetention1765730000000,
+  CreateDriftReports1765740000000,
   CountAnalyticsPerStatement1765750000000,
+  IndexExpiringLinks1765760000000,
 ];

@@ -65,6 +65,10 @@ export interface EvidenceFile {
   bytes: Buffer;
 }
 
+/** The provider's result lists (IDnow's: successful, pending review, aborted, cancelled). */
+export const PROVIDER_LIST_KINDS = ['successful', 'pending', 'aborted', 'cancelled'] as const;
+export type ProviderListKind = (typeof PROVIDER_LIST_KINDS)[number];
+
 /**
  * The port the identifications domain talks to. The IDnow lib implements it (over HTTP, against IDnow
  * or its sandbox); the app binds the implementation.
@@ -78,4 +82,6 @@ export abstract class IdentificationProvider {
   abstract interpret(raw: unknown): ProviderResult | null;
   /** The evidence files, or null while (or once) the provider has none, e.g. deleted after a cancel. */
   abstract fetchEvidence(transactionNumber: string): Promise<EvidenceFile[] | null>;
+  /** The provider's own list of one kind (reconciliation compares it with ours). */
+  abstract list(kind: ProviderListKind): Promise<ProviderResult[]>;
 }

@@ -100,6 +100,7 @@ export class ReviewCasesService {
       case_opened_at: i.caseOpenedAt,
       case_due_at: i.caseDueAt,
       overdue: i.caseDueAt !== null && i.caseDueAt <= this.clock.now(),
+      escalated_at: row?.escalated_at ?? null,
       assignee_id: i.assigneeId,
       assignee_name: row?.assignee_name ?? null,
       assigned_at: i.assignedAt,

@@ -1,6 +1,7 @@
 import { type ListQuery, type ListSpec, ValidationError } from '#kyc/common';
 import { FAILURE_CODES } from '../rules/failure-codes.js';
 import { IDENTIFICATION_STATUSES } from '../rules/identification-status.js';
+import { ESCALATED_SQL } from './review-sla.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,6 +23,7 @@ export const REVIEW_QUEUE: ListSpec = {
     partner_id: 'id',
     flagged: 'boolean',
     awaiting_approval: 'boolean',
+    escalated: 'boolean',
   },
   defaultSort: ['case_due_at', 'ASC'],
 };
@@ -77,6 +79,9 @@ export function queueClauses(
     where.push(`i.case_due_at > ${p(ctx.now)}`);
   }
   if (f.age === 'overdue') where.push(`i.case_due_at <= ${p(ctx.now)}`);
+  // Escalated by the review SLA job (docs/JOBS.md); only open cases are listed at all.
+  if (f.escalated === true) where.push(ESCALATED_SQL);
+  if (f.escalated === false) where.push(`NOT coalesce(${ESCALATED_SQL}, false)`);
   if (f.awaiting_approval !== undefined) {
     where.push(
       `${f.awaiting_approval ? '' : 'NOT '}EXISTS (SELECT 1 FROM review_proposals rp WHERE rp.identification_id = i.id AND rp.state = 'pending')`,

@@ -5,6 +5,7 @@ import type { ListQuery } from '#kyc/common';
 import { IdentificationEntity } from '../entities/identification.entity.js';
 import type { ReviewAction } from '../rules/decision-reasons.js';
 import { queueClauses } from './review-queue.filters.js';
+import { ESCALATED_SQL } from './review-sla.repository.js';
 
 export interface QueueRow {
   id: string;
@@ -27,6 +28,8 @@ export interface QueueRow {
   proposal_id: string | null;
   proposal_action: string | null;
   proposed_by: string | null;
+  /** When the review SLA job escalated this (open) case; null while it is not escalated. */
+  escalated_at: Date | null;
 }
 
 export interface ProposalRow {
@@ -56,7 +59,8 @@ const QUEUE_SELECT = `
   SELECT i.id, i.person_id, i.partner_id, i.status, i.provider_result, i.failure_reason, i.language, i.flagged,
          i.flag_reasons, i.case_opened_at, i.case_due_at, i.assignee_id, s.display_name AS assignee_name,
          i.assigned_at, i.version, p.first_name, p.last_name,
-         rp.id AS proposal_id, rp.action AS proposal_action, rp.proposed_by
+         rp.id AS proposal_id, rp.action AS proposal_action, rp.proposed_by,
+         CASE WHEN ${ESCALATED_SQL} THEN i.case_escalated_at END AS escalated_at
     FROM identifications i
     JOIN persons p ON p.id = i.person_id
     LEFT JOIN staff_users s ON s.id = i.assignee_id

@@ -4,13 +4,19 @@ import {
   type EvidenceFile,
   IdentificationProvider,
   type ProviderField,
+  ProviderRateLimitedError,
   type ProviderResult,
   type StartedIdentification,
   type StartRequest,
 } from '#kyc/identifications';
 import { IdnowClient } from '../client/idnow-client.js';
 import type { IdnowStartData } from '../client/idnow-start-data.js';
-import { IdnowApiError, IdnowError, IdnowPayloadError } from '../errors/idnow-errors.js';
+import {
+  IdnowApiError,
+  IdnowError,
+  IdnowPayloadError,
+  IdnowRateLimitedError,
+} from '../errors/idnow-errors.js';
 import { parseIdnowResult, type IdnowResult } from '../results/idnow-result.js';
 import { mapResultToStatus, verifiedMobileNumber } from '../results/map-result.js';
 import { PERSON_FIELD_BY_IDNOW_FIELD } from '../results/to-person-fields.js';
@@ -94,11 +100,12 @@ export class IdnowProvider extends IdentificationProvider {
   }
 }
 
-/** Provider failures become the API's 502/503; nothing was changed on our side. */
+/** Provider failures become the API's 502/503 (a 429 keeps its Retry-After); nothing was changed on our side. */
 async function guard<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
+    if (e instanceof IdnowRateLimitedError) throw new ProviderRateLimitedError(e.retryAfterSeconds);
     if (e instanceof IdnowApiError) {
       throw new ProviderError(`The identification provider rejected the request (${e.status} ${e.cause}).`);
     }

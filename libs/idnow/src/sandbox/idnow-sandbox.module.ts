@@ -4,6 +4,7 @@ import { SandboxAdminController } from './admin/sandbox-admin.controller.js';
 import { SandboxAdminGuard } from './admin/sandbox-admin.guard.js';
 import { IdnowSandboxApiController } from './api/idnow-sandbox-api.controller.js';
 import { SandboxApiAuth } from './api/sandbox-api-auth.js';
+import { SandboxRateLimit } from './api/sandbox-rate-limit.js';
 import { SandboxCallbackSender } from './callbacks/sandbox-callback.sender.js';
 import { SandboxIdentificationEntity } from './entities/sandbox-identification.entity.js';
 import { IdnowSandboxScheduler } from './idnow-sandbox.scheduler.js';
@@ -26,11 +27,12 @@ import { SandboxWebFlowService } from './web/web-flow.service.js';
     SandboxCallbackSender,
     SandboxTransitions,
     SandboxApiAuth,
+    SandboxRateLimit,
     SandboxAdminGuard,
     IdnowSandboxService,
     SandboxWebFlowService,
     IdnowSandboxScheduler,
   ],
-  exports: [IdnowSandboxService, IdnowSandboxScheduler],
+  exports: [IdnowSandboxService, IdnowSandboxScheduler, SandboxRateLimit],
 })
 export class IdnowSandboxModule {}

@@ -1,6 +1,7 @@
 export { IdnowSandboxModule } from './idnow-sandbox.module.js';
 export { IdnowSandboxService, type SandboxListKind } from './idnow-sandbox.service.js';
 export { IdnowSandboxScheduler } from './idnow-sandbox.scheduler.js';
+export { SandboxRateLimit } from './api/sandbox-rate-limit.js';
 export {
   SandboxCallbackSender,
   CALLBACK_TIMEOUT_MS as SANDBOX_CALLBACK_TIMEOUT_MS,

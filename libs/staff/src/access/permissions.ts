@@ -55,6 +55,16 @@ export const PERMISSIONS = {
   'support.unmask': ['compliance_officer'],
   /** Support desk: the one search box (ids, reference, email, phone, fuzzy name); masked results, audited by kind. */
   'support.search': ['admin', 'compliance_officer', 'support_agent'],
+  /** Retention decisions on a person: end of the business relationship, legal hold set and lifted (audited). */
+  'persons.retention': ['compliance_officer'],
+  /** Scheduled jobs: schedules, runs with counts and durations, drift reports and compliance lists. */
+  'jobs.read': ['admin'],
+  /** Run a scheduled job now (audited), or a dry run of the retention job. */
+  'jobs.run': ['admin'],
+  /** The nightly drift reports (ids and counts only): admins, and compliance officers who own the follow-up. */
+  'drift_reports.read': ['admin', 'compliance_officer'],
+  /** The AML follow-up list (persons due for a new AML confirmation, with names; each page audited). */
+  'aml_follow_ups.read': ['compliance_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ import type { FastifyReply } from 'fastify';
 import { IdnowSandboxService, type SandboxListKind } from '../idnow-sandbox.service.js';
 import { IdnowApiExceptionFilter } from './idnow-api-exception.filter.js';
 import { SandboxApiAuth } from './sandbox-api-auth.js';
+import { SandboxRateLimit } from './sandbox-rate-limit.js';
 
 type QueryParams = Record<string, unknown>;
 type HeaderMap = Record<string, string | string[] | undefined>;
@@ -36,6 +37,12 @@ function apiKeyOf(headers: HeaderMap): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** 429 with Retry-After, when the sandbox's rate-limit switch is on (SandboxRateLimit). */
+function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number) {
+  void reply.status(429).header('retry-after', String(retryAfterSeconds));
+  return { errors: [{ cause: 'TOO_MANY_REQUESTS', id: null, key: null, message: 'Rate limit exceeded' }] };
+}
+
 /** IDnow's REST API (v1) as the test system answers it, errors in IDnow's shape. */
 @ApiTags('idnow sandbox')
 @UseFilters(IdnowApiExceptionFilter)
@@ -44,6 +51,7 @@ export class IdnowSandboxApiController {
   constructor(
     private readonly auth: SandboxApiAuth,
     private readonly sandbox: IdnowSandboxService,
+    private readonly rateLimit: SandboxRateLimit,
   ) {}
 
   @Post('login')
@@ -93,9 +101,12 @@ export class IdnowSandboxApiController {
   list(
     @Param('companyId') companyId: string,
     @Query() query: QueryParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('x-api-login-token') token?: string,
   ) {
     this.auth.checkLoginToken(companyId, token);
+    const retryAfter = this.rateLimit.take();
+    if (retryAfter !== null) return tooManyRequests(reply, retryAfter);
     return this.sandbox.list(companyId, listKind(query));
   }
 
@@ -121,9 +132,12 @@ export class IdnowSandboxApiController {
   result(
     @Param('companyId') companyId: string,
     @Param('txn') txn: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('x-api-login-token') token?: string,
   ) {
     this.auth.checkLoginToken(companyId, token);
+    const retryAfter = this.rateLimit.take();
+    if (retryAfter !== null) return tooManyRequests(reply, retryAfter);
     return this.sandbox.result(companyId, txn);
   }
 
