@@ -155,9 +155,9 @@ async function systemInDb(repo, client, kind, q) {
   let setup = null;
   const tx = {
     async query(sql, params) {
-      if (/^\s*SET LOCAL/.test(sql)) {
-        setup = sql;
-        return (await client.query(sql, params)).rows;
+      // The search's settings for its transaction (threshold, no JIT): timed, and replayed for EXPLAIN.
+      if (/^\s*(SET LOCAL|SELECT set_config)/.test(sql)) {
+        setup = { sql, params };
       }
       const t = performance.now();
       const res = await client.query(sql, params);
@@ -192,7 +192,7 @@ async function systemInDb(repo, client, kind, q) {
 async function explain(client, { sql, params, setup }) {
   await client.query('BEGIN');
   try {
-    if (setup) await client.query(setup);
+    if (setup) await client.query(setup.sql, setup.params);
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     return rows.map((r) => r['QUERY PLAN']);
   } finally {
