@@ -201,8 +201,13 @@ describe('scheduled jobs: retention', () => {
   const filesExist = async (p: Crafted) =>
     Promise.all(p.documentKeys.map((k) => t.app.get(DocumentStorage).exists(k)));
 
+  // A scheduled run is claimed as the scheduler claims it: the job decides whether it is dry.
   const run = async (slot: Date, dryRun: boolean, trigger: 'manual' | 'schedule' = 'manual') => {
-    const r = await runner().runSlot('retention', slot, { trigger, dryRun });
+    const r = await runner().runSlot(
+      'retention',
+      slot,
+      trigger === 'schedule' ? { trigger } : { trigger, dryRun },
+    );
     expect(r).toMatchObject({ status: 'succeeded', failed: 0 });
     return r as JobRunRow & { summary: { dry_run: boolean; plan: Record<string, unknown> } };
   };

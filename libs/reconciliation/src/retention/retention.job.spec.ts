@@ -1,14 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { retentionDryRun } from './retention.job.js';
+import type { Env } from '#kyc/common';
+import type { RetentionFilesService } from '#kyc/documents';
+import type { RetentionErasureService } from '#kyc/persons';
+import { RetentionJob } from './retention.job.js';
 
-describe('retentionDryRun', () => {
+const job = (mode: 'dry_run' | 'erase') =>
+  new RetentionJob(
+    {} as RetentionErasureService,
+    {} as RetentionFilesService,
+    { JOB_RETENTION_MODE: mode } as Env,
+  );
+
+describe('RetentionJob.scheduledDryRun', () => {
   it('makes scheduled runs dry until the operator sets JOB_RETENTION_MODE=erase', () => {
-    expect(retentionDryRun({ trigger: 'schedule', dryRun: false }, 'dry_run')).toBe(true);
-    expect(retentionDryRun({ trigger: 'schedule', dryRun: false }, 'erase')).toBe(false);
-  });
-
-  it('lets an admin run say itself whether it is a dry run', () => {
-    expect(retentionDryRun({ trigger: 'manual', dryRun: true }, 'erase')).toBe(true);
-    expect(retentionDryRun({ trigger: 'manual', dryRun: false }, 'dry_run')).toBe(false);
+    expect(job('dry_run').scheduledDryRun()).toBe(true);
+    expect(job('erase').scheduledDryRun()).toBe(false);
   });
 });

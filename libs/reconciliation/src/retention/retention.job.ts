@@ -13,17 +13,6 @@ export const CUSTOMER_STATUSES: readonly IdentificationStatus[] = ['successful']
 const FILE_BATCH = 500;
 
 /**
- * Whether a run only shows what it would erase: a run started by an admin says so itself (`dry_run`);
- * a scheduled run follows JOB_RETENTION_MODE, a dry run unless the operator set `erase`.
- */
-export function retentionDryRun(
-  ctx: Pick<JobRunContext, 'dryRun' | 'trigger'>,
-  mode: 'dry_run' | 'erase',
-): boolean {
-  return ctx.dryRun || (ctx.trigger === 'schedule' && mode !== 'erase');
-}
-
-/**
  * Retention (GwG §8(4), docs/RETENTION.md): erases the persons whose keep period ended by the slot, held
  * ones skipped, in batches (RetentionErasureService), then removes their stored files (RetentionFilesService).
  * The summary's `plan` (ids and counts per table, no personal data) is the same for a dry and a real run
@@ -47,7 +36,8 @@ export class RetentionJob extends ScheduledJob {
   }
 
   async run(ctx: JobRunContext) {
-    const dryRun = retentionDryRun(ctx, this.env.JOB_RETENTION_MODE);
+    // The run row says whether this is a dry run: an admin's choice, or scheduledDryRun() on schedule.
+    const dryRun = ctx.dryRun;
     const keepYears = this.env.JOB_RETENTION_KEEP_YEARS;
     const q = { at: ctx.slot, keepYears, customerStatuses: CUSTOMER_STATUSES };
     const erased: string[] = [];
