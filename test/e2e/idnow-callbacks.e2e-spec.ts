@@ -111,6 +111,47 @@ describe('IDnow callbacks: stored, acknowledged, then pulled and applied', () =>
     expect(retried.body.status).toBe('pending');
   });
 
+  it('takes the identification IDnow already holds when a retried start answers 409 EXISTING_IDENTIFICATION', async () => {
+    // The first start got through but its answer was lost; by the retry the call is over at IDnow.
+    const person = await PersonFactory.create(t, partner);
+    const base = `/v1/persons/${person.id}/identifications`;
+    const created = await http(t.url, 'POST', base, { token: partner.token, body: { method: 'idnow' } });
+    const id = created.body.id as string;
+    Object.assign(fake, { startStatus: 409, startCause: 'EXISTING_IDENTIFICATION' });
+    try {
+      // Without a result to read the ident id from, nothing is known: 502, still created.
+      const early = await http(t.url, 'PATCH', `${base}/${id}/request`, { token: partner.token });
+      expect(early.status).toBe(502);
+      expect((await http(t.url, 'GET', `${base}/${id}`, { token: partner.token })).body.status).toBe(
+        'created',
+      );
+
+      fake.results.set(id, {
+        ...(idnowResult(id, 'SUCCESS') as object),
+        identificationprocess: {
+          id: 'TST-HELD1',
+          result: 'SUCCESS',
+          transactionnumber: id,
+          identificationtime: new Date().toISOString(),
+        },
+      });
+      const res = await http(t.url, 'PATCH', `${base}/${id}/request`, { token: partner.token });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'pending',
+        reference: 'TST-HELD1',
+        url: `https://go.test.idnow.de/kycdesk/identifications/${id}`,
+      });
+      const events = await ds().query(
+        `SELECT from_status, to_status FROM identification_events WHERE identification_id = $1 AND kind = 'transition'`,
+        [id],
+      );
+      expect(events).toEqual([{ from_status: 'created', to_status: 'pending' }]);
+    } finally {
+      Object.assign(fake, { startStatus: 201, startCause: 'INTERNAL_SERVER_ERROR' });
+    }
+  });
+
   it('converges 100 identifications whose callbacks arrive 1-3 times each, in random order, with stale ones mixed in', async () => {
     const cases = [];
     for (let i = 0; i < 100; i++) {

@@ -8,6 +8,8 @@ export class FakeIdnow {
   readonly results = new Map<string, unknown>();
   readonly requests: { method: string; path: string }[] = [];
   startStatus = 201;
+  /** The error cause a failing start answers (IDnow's 409 after a finished call is EXISTING_IDENTIFICATION). */
+  startCause = 'INTERNAL_SERVER_ERROR';
   /** While true, result reads answer 503 as an unavailable provider would. */
   failResultReads = false;
   /** What `GET …/identifications/{txn}.zip` answers: the zip's bytes, or a status; unscripted is 404. */
@@ -42,7 +44,7 @@ export class FakeIdnow {
     if (req.method === 'POST' && path.endsWith('/start')) {
       if (this.startStatus >= 400)
         return send(this.startStatus, {
-          errors: [{ cause: 'INTERNAL_SERVER_ERROR', id: '1', key: null, message: null }],
+          errors: [{ cause: this.startCause, id: '1', key: null, message: null }],
         });
       return send(this.startStatus, { id: `TST-${Math.random().toString(36).slice(2, 7).toUpperCase()}` });
     }

@@ -43,7 +43,7 @@ export class IdnowProvider extends IdentificationProvider {
 
   async start(request: StartRequest): Promise<StartedIdentification> {
     const client = this.idnow();
-    const started = await guard(() => client.start(request.transactionNumber, startData(request)));
+    const started = await guard(() => startOrFind(client, request));
     // The waiting time is informative: a failure to read it must not fail the request.
     const account = await client.getAccount().catch(() => null);
     return {
@@ -101,6 +101,24 @@ export class IdnowProvider extends IdentificationProvider {
 }
 
 /** Provider failures become the API's 502/503 (a 429 keeps its Retry-After); nothing was changed on our side. */
+/**
+ * Start the identification; when IDnow answers 409 EXISTING_IDENTIFICATION, an earlier start of this same
+ * transaction got through but its answer was lost (a timeout, a killed process) and the call is over by now.
+ * The partner's retry then takes the identification IDnow holds, with its ident id from the result, instead
+ * of failing for good; the result itself arrives through the callback or the missed-results poll.
+ */
+async function startOrFind(client: IdnowClient, request: StartRequest): Promise<{ id: string }> {
+  try {
+    return await client.start(request.transactionNumber, startData(request));
+  } catch (e) {
+    if (!(e instanceof IdnowApiError && e.cause === 'EXISTING_IDENTIFICATION')) throw e;
+    const raw = await client.getIdentification(request.transactionNumber);
+    const reference = raw === null ? null : parseIdnowResult(raw).reference;
+    if (!reference) throw e;
+    return { id: reference };
+  }
+}
+
 async function guard<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
