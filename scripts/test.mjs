@@ -2,11 +2,16 @@
 // `npm test`: unit and e2e suites on the embedded engine, or on PostgreSQL when DATABASE_URL is set.
 // Extra arguments go to Jest (e.g. `npm test -- test/e2e/persons`).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
+// Every log line of the run lands here; the PII canary scan reads it after Jest (scripts/pii-canary-scan.mjs).
+const logDir = process.env.KYC_TEST_LOG_DIR ?? mkdtempSync(join(tmpdir(), 'kyc-test-logs-'));
 const env = {
   ...process.env,
+  KYC_TEST_LOG_DIR: logDir,
   TZ: 'UTC',
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
 };
@@ -29,4 +34,7 @@ const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...ar
   stdio: 'inherit',
   env,
 });
-process.exit(jest.status ?? 1);
+const scan = spawnSync(process.execPath, ['scripts/pii-canary-scan.mjs', logDir], { stdio: 'inherit', env });
+if (scan.status === 0 && !process.env.KYC_TEST_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
+// Jest's own failure first; a clean Jest run still fails on a leak.
+process.exit((jest.status ?? 1) || (scan.status ?? 1));

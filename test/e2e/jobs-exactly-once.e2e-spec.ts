@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { mapLimit } from '#kyc/common';
 import { JobRunner } from '#kyc/jobs';
 import { JOB_CATALOG } from '#kyc/reconciliation';
-import { http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
+import { http, PartnerFactory, PersonFactory, teeToTestLog, type TestPartner } from '#kyc/testing';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -65,6 +65,7 @@ describe('scheduled jobs run each slot exactly once across worker processes (SIG
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    teeToTestLog(child, 'worker');
     let out = '';
     const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
     child.stdout?.on('data', keep);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { http, PersonFactory } from '#kyc/testing';
+import { http, PersonFactory, teeToTestLog } from '#kyc/testing';
 
 /** The built api as a user runs it: `node dist/apps/api/src/main.js` on the embedded engine. */
 const MAIN = join(process.cwd(), 'dist/apps/api/src/main.js');
@@ -30,6 +30,7 @@ function start(env: Record<string, string>): Running {
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  teeToTestLog(child, 'api');
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

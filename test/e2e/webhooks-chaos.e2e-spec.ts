@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { mapLimit } from '#kyc/common';
 import { appendDomainEvents, type DomainEvent } from '#kyc/database';
-import { http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
+import { http, PartnerFactory, PersonFactory, teeToTestLog, type TestPartner } from '#kyc/testing';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -182,6 +182,7 @@ describe('webhook relay under crashes (separate worker process, SIGKILL, 30% fai
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    teeToTestLog(child, 'worker');
     let out = '';
     const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
     child.stdout?.on('data', keep);

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 export default async function globalSetup() {
   const root = mkdtempSync(join(tmpdir(), 'kyc-test-'));
-  mkdirSync(join(root, 'logs'), { recursive: true });
+  // scripts/test.mjs sets the log directory outside the root, so its canary scan can read it after Jest.
+  process.env.KYC_TEST_LOG_DIR ??= join(root, 'logs');
+  mkdirSync(process.env.KYC_TEST_LOG_DIR, { recursive: true });
   process.env.KYC_TEST_ROOT = root;
   process.env.KYC_TEST_TEMPLATE_DB = `kyc_tpl_${process.pid}`;
 }

@@ -1,3 +1,5 @@
+import { recordSentPersonalData } from './canary.js';
+
 export interface HttpResult<T = any> {
   status: number;
   body: T;
@@ -16,6 +18,7 @@ export async function http<T = any>(
   let payload: string | undefined;
   if (opts.raw !== undefined) payload = opts.raw;
   else if (opts.body !== undefined) {
+    recordSentPersonalData(opts.body);
     payload = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
