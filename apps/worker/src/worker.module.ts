@@ -4,6 +4,7 @@ import { DatabaseModule } from '#kyc/database';
 import { EvidenceCaptureModule } from '#kyc/documents';
 import { AnalyticsJobsModule } from '#kyc/failure-analytics';
 import { IdnowProviderModule } from '#kyc/idnow';
+import { MetricsModule } from '#kyc/metrics';
 import { ReconciliationModule } from '#kyc/reconciliation';
 import { WebhookRelayModule } from '#kyc/webhooks';
 
@@ -15,6 +16,8 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(env, clock),
+        // The libs' metrics need a registry; the worker serves none (its job runs show in the api's /metrics).
+        MetricsModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
         WebhookRelayModule,
         IdnowProviderModule,

@@ -46,12 +46,16 @@ export class ProviderResultsService {
     return outcomes.get(result.transactionNumber) ?? 'unknown_transaction';
   }
 
-  /** At most one result per transaction number. */
+  /**
+   * At most one result per transaction number. `causes`: per transaction number, the request the work is
+   * done for (a stored callback's), recorded on the outbox rows; by default the request in progress.
+   */
   async applyMany(
     provider: string,
     results: ProviderResult[],
     source: string,
     afterApply?: AfterApply,
+    causes?: ReadonlyMap<string, string | null>,
   ): Promise<Map<string, ApplyOutcome>> {
     return this.repo.transaction(async (tx) => {
       const outcomes = new Map<string, ApplyOutcome>(
@@ -116,6 +120,7 @@ export class ProviderResultsService {
             partnerId: current.partnerId,
             entityId: current.id,
             payload: toIdentificationEventPayload(updated),
+            ...(causes ? { requestId: causes.get(result.transactionNumber) ?? null } : {}),
           });
         }
       }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { IdentificationsModule } from '#kyc/identifications';
 import { CallbackIntakeRepository } from './callbacks/callback-intake.repository.js';
+import { CallbackMetrics } from './callbacks/callback-metrics.js';
 import { CallbackProcessor } from './callbacks/callback-processor.service.js';
 import { IdnowCallbackController } from './callbacks/idnow-callback.controller.js';
 import { IdnowProviderModule } from './idnow-provider.module.js';
@@ -13,7 +14,7 @@ import { IdnowProviderModule } from './idnow-provider.module.js';
 @Module({
   imports: [IdentificationsModule, IdnowProviderModule],
   controllers: [IdnowCallbackController],
-  providers: [CallbackIntakeRepository, CallbackProcessor],
+  providers: [CallbackIntakeRepository, CallbackProcessor, CallbackMetrics],
   exports: [IdnowProviderModule, CallbackProcessor],
 })
 export class IdnowModule {}

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '#kyc/common';
+import { Clock, jobCorrelationId, runWithRequestId } from '#kyc/common';
+import { runWithoutStatementTimeout } from '#kyc/database';
 import { type Claim, type JobRunRow, JobRunsRepository } from './job-runs.repository.js';
 import { SCHEDULED_JOBS, type JobRunContext, type ScheduledJob, type JobTally } from './scheduled-job.js';
 
@@ -77,7 +78,10 @@ export class JobRunner implements OnApplicationShutdown {
   }
 
   private execute(run: JobRunRow): Promise<void> {
-    const done = this.runClaimed(run).finally(() => this.inFlight.delete(done));
+    // A run started from a request ("run now") is a job, not the request: no statement timeout.
+    const done = runWithoutStatementTimeout(() => this.runClaimed(run)).finally(() =>
+      this.inFlight.delete(done),
+    );
     this.inFlight.add(done);
     return done;
   }
@@ -98,7 +102,8 @@ export class JobRunner implements OnApplicationShutdown {
     beat.unref();
     let outcome: { status: 'succeeded' | 'failed' | 'interrupted'; error: string | null; summary: unknown };
     try {
-      const summary = await job.run(ctx);
+      // Log lines and outbox rows of the run name it, as a request's name the request.
+      const summary = await runWithRequestId(jobCorrelationId(run.job, run.id), () => job.run(ctx));
       outcome = this.shutdown.signal.aborted
         ? { status: 'interrupted', error: 'stopped by shutdown between batches', summary }
         : { status: 'succeeded', error: null, summary };

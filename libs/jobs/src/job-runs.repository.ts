@@ -111,6 +111,11 @@ export class JobRunsRepository {
     return row?.slot ? new Date(row.slot) : null;
   }
 
+  /** Runs so far by job and status, every process's (an index-only scan of job_runs_job_status_idx). */
+  async countsByJobAndStatus(): Promise<{ job: string; status: RunStatus; n: number }[]> {
+    return this.ds.query(`SELECT job, status, count(*)::int AS n FROM job_runs GROUP BY job, status`);
+  }
+
   async get(id: string): Promise<JobRunRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
     const [row] = await this.ds.query<JobRunRow[]>(`SELECT * FROM job_runs WHERE id = $1`, [id]);

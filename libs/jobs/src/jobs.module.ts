@@ -2,6 +2,7 @@ import { type DynamicModule, type ModuleMetadata, Module, type Type } from '@nes
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from '#kyc/audit';
 import { JobsController } from './admin/jobs.controller.js';
+import { JobMetrics } from './job-metrics.js';
 import { JobRunner } from './job-runner.js';
 import { JobRunsRepository } from './job-runs.repository.js';
 import { JOB_SETTINGS, JobScheduler } from './job-scheduler.js';
@@ -43,6 +44,7 @@ export class JobsModule {
         },
         JobRunsRepository,
         JobRunner,
+        JobMetrics,
         ...(o.schedule ? [JobScheduler] : []),
       ],
       exports: [JobRunner, JobRunsRepository, ...o.jobs],

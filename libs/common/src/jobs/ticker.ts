@@ -1,3 +1,5 @@
+import { runDetached } from '../context/correlation.js';
+
 /**
  * Runs a background drain every `everyMs` (0: never by itself, only on `kick()`), one run at a time,
  * never throwing out of the timer; `stop()` waits for the run in flight. What the api and the worker
@@ -26,7 +28,8 @@ export class Ticker {
   /** Run once in the background unless a run is in progress or the ticker stopped. */
   kick(): void {
     if (this.stoppedFlag || this.running) return;
-    this.running = this.run()
+    // A run kicked while handling a request does not belong to that request (nor its request id).
+    this.running = runDetached(() => this.run())
       .then(() => undefined)
       .catch(this.onError)
       .finally(() => (this.running = null));

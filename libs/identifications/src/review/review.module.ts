@@ -12,6 +12,7 @@ import { ReviewSlaService } from './review-sla.service.js';
 import { ReviewSummaryController } from './review-summary.controller.js';
 import { ReviewController } from './review.controller.js';
 import { ReviewRepository } from './review.repository.js';
+import { ReviewMetrics } from './review-metrics.js';
 
 /** The compliance review of identifications: queue, case page, decisions, four eyes, re-identification. */
 @Module({
@@ -25,6 +26,7 @@ import { ReviewRepository } from './review.repository.js';
     ReidentificationService,
     ReviewSlaRepository,
     ReviewSlaService,
+    ReviewMetrics,
   ],
   // Officers' decisions and re-identifications outside HTTP: the demo data plays them through these; the
   // review SLA job escalates through ReviewSlaService.

@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentRequestId } from '#kyc/common';
 
 export interface ClaimedCallback {
   id: string;
   transaction_number: string;
   attempts: number;
+  received_at: Date;
+  /** The request that brought the callback: the events its processing writes name it. */
+  request_id: string | null;
 }
 
 /** Provider callbacks: stored first (deduplicated by body), processed after, with a lease and retries. */
@@ -24,9 +28,9 @@ export class CallbackIntakeRepository {
     const json = JSON.stringify(body);
     const sha = createHash('sha256').update(json).digest('hex');
     const rows: unknown[] = await this.ds.query(
-      `INSERT INTO provider_callbacks (provider, transaction_number, body, body_sha256, source_ip)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (provider, body_sha256) DO NOTHING RETURNING id`,
-      [provider, transactionNumber, json, sha, sourceIp],
+      `INSERT INTO provider_callbacks (provider, transaction_number, body, body_sha256, source_ip, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (provider, body_sha256) DO NOTHING RETURNING id`,
+      [provider, transactionNumber, json, sha, sourceIp, currentRequestId() ?? null],
     );
     return rows.length > 0;
   }
@@ -50,7 +54,7 @@ export class CallbackIntakeRepository {
                           AND ($4::text[] IS NULL OR transaction_number = ANY($4::text[]))
                           AND NOT (transaction_number = ANY($5::text[]))
                         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING c.id, c.transaction_number, c.attempts`,
+        RETURNING c.id, c.transaction_number, c.attempts, c.received_at, c.request_id`,
       [provider, limit, String(leaseMs), scope.only ?? null, scope.except ?? []],
     );
     return rows;
@@ -75,6 +79,16 @@ export class CallbackIntakeRepository {
         WHERE id = ANY($1::bigint[])`,
       [ids, error, String(retryInMs)],
     );
+  }
+
+  /** Unprocessed callbacks and the oldest one's age in seconds (the partial due index holds only these). */
+  async backlog(provider: string): Promise<{ n: number; age: number | null }> {
+    const [row] = await this.ds.query<{ n: number; age: number | null }[]>(
+      `SELECT count(*)::int AS n, extract(epoch FROM now() - min(received_at))::float8 AS age
+         FROM provider_callbacks WHERE provider = $1 AND processed_at IS NULL`,
+      [provider],
+    );
+    return { n: row?.n ?? 0, age: row?.age ?? null };
   }
 
   async pendingCount(provider: string): Promise<number> {

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { mapLimit } from '#kyc/common';
+import { mapLimit, runDetached } from '#kyc/common';
 import { IdentificationProvider, ProviderResultsService } from '#kyc/identifications';
 import { CallbackIntakeRepository, type ClaimedCallback } from './callback-intake.repository.js';
+import { CallbackMetrics } from './callback-metrics.js';
 
 const BATCH = 50;
 const LEASE_MS = 60_000;
@@ -29,6 +30,7 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
     private readonly intake: CallbackIntakeRepository,
     private readonly provider: IdentificationProvider,
     private readonly results: ProviderResultsService,
+    private readonly metrics: CallbackMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -50,7 +52,8 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    // Kicked by a callback request, the run still is not that request's: each callback keeps its own id.
+    this.running = runDetached(() => this.drain())
       .then(() => undefined)
       .catch((e: unknown) => this.log.error(`callback processing failed: ${(e as Error).name}`))
       .finally(() => {
@@ -120,19 +123,32 @@ export class CallbackProcessor implements OnApplicationBootstrap, OnModuleDestro
         p.error.name,
         backoffMs(attempts),
       );
+      this.metrics.pullFailed(rows.length);
       this.log.warn(`callback for ${p.txn} will be retried (attempt ${attempts}): ${p.error.name}`);
     }
     const ok = pulled.filter((p) => !p.error);
     if (!ok.length) return;
     const results = ok.flatMap((p) => (p.result ? [p.result] : []));
-    await this.results.applyMany(this.provider.name, results, 'callback', async (tx, outcomes) => {
-      const marks = ok.flatMap((p) =>
-        byTransaction.get(p.txn)!.map((c) => ({
-          id: c.id,
-          outcome: p.result ? (outcomes.get(p.txn) ?? 'unknown_transaction') : 'no_result',
-        })),
-      );
-      await this.intake.markProcessed(marks, tx);
-    });
+    // The events name the request of the transaction's latest callback (claimed in id order).
+    const causes = new Map(claimed.map((c) => [c.transaction_number, c.request_id]));
+    let marks: { id: string; outcome: string }[] = [];
+    await this.results.applyMany(
+      this.provider.name,
+      results,
+      'callback',
+      async (tx, outcomes) => {
+        marks = ok.flatMap((p) =>
+          byTransaction.get(p.txn)!.map((c) => ({
+            id: c.id,
+            outcome: p.result ? (outcomes.get(p.txn) ?? 'unknown_transaction') : 'no_result',
+          })),
+        );
+        await this.intake.markProcessed(marks, tx);
+      },
+      causes,
+    );
+    const byId = new Map(claimed.map((c) => [c.id, c]));
+    const now = new Date();
+    for (const m of marks) this.metrics.processedOne(m.outcome, byId.get(m.id)!.received_at, now);
   }
 }

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { BadRequestError, Env, ForbiddenError, NotFoundError } from '#kyc/common';
 import { CallbackIntakeRepository } from './callback-intake.repository.js';
+import { CallbackMetrics } from './callback-metrics.js';
 import { CallbackProcessor } from './callback-processor.service.js';
 
 const TXN = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -22,6 +23,7 @@ export class IdnowCallbackController {
     private readonly env: Env,
     private readonly intake: CallbackIntakeRepository,
     private readonly processor: CallbackProcessor,
+    private readonly metrics: CallbackMetrics,
   ) {
     this.allowedIps = env.IDNOW_CALLBACK_IPS ? new Set(env.IDNOW_CALLBACK_IPS.split(',')) : null;
   }
@@ -29,27 +31,45 @@ export class IdnowCallbackController {
   @Post('callback')
   @HttpCode(200)
   plain(@Req() req: FastifyRequest, @Body() body: unknown) {
-    if (this.env.IDNOW_CALLBACK_SECRET) throw new NotFoundError('Route', 'providers/idnow/callback');
-    return this.receive(req, body);
+    return this.counted(() => {
+      if (this.env.IDNOW_CALLBACK_SECRET) throw new NotFoundError('Route', 'providers/idnow/callback');
+      return this.receive(req, body);
+    });
   }
 
   @Post('callback/:secret')
   @HttpCode(200)
   withSecret(@Req() req: FastifyRequest, @Param('secret') secret: string, @Body() body: unknown) {
-    const expected = this.env.IDNOW_CALLBACK_SECRET;
-    if (!expected || !sameSecret(secret, expected))
-      throw new NotFoundError('Route', 'providers/idnow/callback');
-    return this.receive(req, body);
+    return this.counted(() => {
+      const expected = this.env.IDNOW_CALLBACK_SECRET;
+      if (!expected || !sameSecret(secret, expected))
+        throw new NotFoundError('Route', 'providers/idnow/callback');
+      return this.receive(req, body);
+    });
   }
 
-  private async receive(req: FastifyRequest, body: unknown): Promise<{ status: 'received' }> {
+  /** Every callback is counted: accepted (stored), duplicate (same body again) or rejected (4xx). */
+  private async counted(work: () => Promise<boolean>): Promise<{ status: 'received' }> {
+    let stored: boolean;
+    try {
+      stored = await work();
+    } catch (e) {
+      this.metrics.receivedOne('rejected');
+      throw e;
+    }
+    this.metrics.receivedOne(stored ? 'accepted' : 'duplicate');
+    return { status: 'received' };
+  }
+
+  /** Answers whether the callback was new (not a duplicate of a stored one). */
+  private async receive(req: FastifyRequest, body: unknown): Promise<boolean> {
     if (this.allowedIps && !this.allowedIps.has(normaliseIp(req.ip))) {
       throw new ForbiddenError("Callbacks are accepted only from the provider's addresses.");
     }
     const txn = transactionNumberOf(body);
-    await this.intake.store('idnow', txn, body, req.ip ?? null);
+    const stored = await this.intake.store('idnow', txn, body, req.ip ?? null);
     this.processor.kick();
-    return { status: 'received' };
+    return stored;
   }
 }
 

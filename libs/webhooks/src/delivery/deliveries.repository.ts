@@ -15,6 +15,8 @@ export interface ClaimedDelivery {
   body: string;
   url: string;
   secret_encrypted: string;
+  /** The request (or job run) that caused the event, sent as X-Request-Id; null when unknown. */
+  request_id: string | null;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'rejected' | 'canceled';
@@ -127,7 +129,7 @@ export class DeliveriesRepository {
                                     AND e.status = 'pending' AND e.id < c.id)
                ORDER BY c.next_attempt_at LIMIT $2 FOR UPDATE OF c SKIP LOCKED)
           RETURNING d.id, d.subscription_id, d.entity_id, d.webhook_id, d.attempts, d.first_attempt_at,
-                    ev.event_type, ev.payload::text AS body, s.url, s.secret_encrypted`,
+                    ev.event_type, ev.payload::text AS body, s.url, s.secret_encrypted, ev.request_id`,
         [now, limit, String(leaseMs)],
       );
       return rows;

@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OutboxMetrics } from './outbox-metrics.js';
 
 /** The relay fans out and delivers within seconds (retries back off): an hour old means it is stuck. */
 export const OUTBOX_STUCK_MS = 3600_000;
@@ -78,6 +79,6 @@ export class OutboxBacklog {
   }
 }
 
-/** The outbox backlog on its own, for reports. */
-@Module({ providers: [OutboxBacklog], exports: [OutboxBacklog] })
+/** The outbox backlog on its own, for reports, and its gauges for /metrics. */
+@Module({ providers: [OutboxBacklog, OutboxMetrics], exports: [OutboxBacklog] })
 export class OutboxBacklogModule {}

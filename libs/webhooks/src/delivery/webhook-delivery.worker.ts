@@ -125,6 +125,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
           'solaris-webhook-subscription-id': d.subscription_id,
           'solaris-entity-id': d.entity_id,
           'solaris-webhook-signature': signBody(this.secret(d.secret_encrypted), body),
+          // The request that caused the event, so a partner's support can name it (the body is Solaris').
+          ...(d.request_id ? { 'x-request-id': d.request_id } : {}),
         },
       });
     } catch (e) {
