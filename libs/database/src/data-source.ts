@@ -1,11 +1,15 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
+import { ScopedTimeoutClient } from './statement-timeout.js';
 
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
-  /** Statement timeout for API connections, in ms (0 = none). */
+  /**
+   * The api: connections take the statement timeout of the request they serve (statement-timeout.ts);
+   * outside a request (jobs, migrations) none. Any value > 0 turns this on; the request hook sets the ms.
+   */
   statementTimeoutMs?: number;
 }
 
@@ -21,7 +25,7 @@ export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
     logging: false,
     extra: {
       max: opts.poolSize,
-      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      ...(opts.statementTimeoutMs ? { Client: ScopedTimeoutClient } : {}),
     },
   };
 }

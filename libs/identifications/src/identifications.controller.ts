@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
-import { ValidationError } from '#kyc/common';
+import { MAX_PAGE_SIZE, parsePage, ValidationError } from '#kyc/common';
 import { IdentificationDocuments } from './documents/identification-documents.js';
 import { CreateIdentificationDto } from './dto/create-identification.dto.js';
 import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
@@ -42,9 +42,22 @@ export class IdentificationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "List a person's identifications" })
-  async list(@PartnerId() partnerId: string, @Param('person_id') personId: string) {
-    return (await this.identifications.list(partnerId, personId)).map(toIdentificationResponse);
+  @ApiOperation({ summary: "List a person's identifications, oldest first" })
+  @ApiQuery({ name: 'page[number]', required: false })
+  @ApiQuery({
+    name: 'page[size]',
+    required: false,
+    description: `1 to ${MAX_PAGE_SIZE}, default ${MAX_PAGE_SIZE}`,
+  })
+  async list(
+    @PartnerId() partnerId: string,
+    @Param('person_id') personId: string,
+    @Query('page[number]') number?: string,
+    @Query('page[size]') size?: string,
+  ) {
+    // Without page[size] a page holds the most a page may: the first 100, as the list answered before pages.
+    const page = parsePage(number, size ?? String(MAX_PAGE_SIZE));
+    return (await this.identifications.list(partnerId, personId, page)).map(toIdentificationResponse);
   }
 
   @Get(':id')

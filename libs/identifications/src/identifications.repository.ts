@@ -63,10 +63,18 @@ export class IdentificationsRepository {
     return this.ds.getRepository(IdentificationEntity).findOneBy({ id });
   }
 
-  listByPerson(partnerId: string, personId: string): Promise<IdentificationEntity[]> {
-    return this.ds
-      .getRepository(IdentificationEntity)
-      .find({ where: { partnerId, personId }, order: { createdAt: 'ASC' } });
+  listByPerson(
+    partnerId: string,
+    personId: string,
+    offset: number,
+    limit: number,
+  ): Promise<IdentificationEntity[]> {
+    return this.ds.getRepository(IdentificationEntity).find({
+      where: { partnerId, personId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
   }
 
   /** Lock one identification for the rest of the transaction (serialises concurrent results). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, IllegalTransitionError, newId, NotFoundError } from '#kyc/common';
+import { Clock, IllegalTransitionError, newId, NotFoundError, type SolarisPage } from '#kyc/common';
 import { appendDomainEvent } from '#kyc/database';
 import { PersonsService } from '#kyc/persons';
 import type { CreateIdentificationDto } from './dto/create-identification.dto.js';
@@ -84,9 +84,9 @@ export class IdentificationsService {
     return this.get(previous.partnerId, previous.personId, entity.id);
   }
 
-  async list(partnerId: string, personId: string): Promise<IdentificationEntity[]> {
+  async list(partnerId: string, personId: string, page: SolarisPage): Promise<IdentificationEntity[]> {
     await this.persons.get(partnerId, personId);
-    return this.repo.listByPerson(partnerId, personId);
+    return this.repo.listByPerson(partnerId, personId, (page.number - 1) * page.size, page.size);
   }
 
   async get(partnerId: string, personId: string, id: string): Promise<IdentificationEntity> {
