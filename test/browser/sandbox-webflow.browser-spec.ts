@@ -31,7 +31,7 @@ describe('the sandbox web flow in a real browser', () => {
     const requested = await http(t.url, 'PATCH', `${base}/${created.body.id}/request`, {
       token: partner.token,
     });
-    const { page, outside, consoleLog } = await guardedPage(browser);
+    const { page, outside, consoleLog, cspViolations } = await guardedPage(browser);
     try {
       await page.goto(requested.body.url);
       await expect(page.locator('h1').textContent()).resolves.toContain('Identifizieren Sie sich');
@@ -47,6 +47,7 @@ describe('the sandbox web flow in a real browser', () => {
       await page.click('button[type=submit]');
       await expect(page.content()).resolves.toMatch(/Vielen Dank|abgeschlossen|Danke/);
       expect(outside).toEqual([]);
+      expect(cspViolations).toEqual([]);
 
       clock.advance(2 * 60_000);
       await t.app.get(IdnowSandboxScheduler).tick();

@@ -22,17 +22,29 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Chromium reports what a Content-Security-Policy refused as a console error (and eval as an EvalError). */
+export const isCspViolation = (text: string) => /Content[- ]Security[- ]Policy/i.test(text);
+
 /**
- * A page that fails the test on any request leaving localhost, and keeps its console log so a failure
- * can save it next to a screenshot.
+ * A page that fails the test on any request leaving localhost, keeps its console log so a failure
+ * can save it next to a screenshot, and collects every Content-Security-Policy violation (`cspViolations`,
+ * which a test expects to stay empty: the app's own pages must work under their policies).
  */
 export async function guardedPage(
   browser: Browser,
-): Promise<{ page: Page; outside: string[]; consoleLog: string[] }> {
+): Promise<{ page: Page; outside: string[]; consoleLog: string[]; cspViolations: string[] }> {
   const page = await browser.newPage();
   const outside: string[] = [];
   const consoleLog: string[] = [];
-  page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    consoleLog.push(`[${m.type()}] ${m.text()}`);
+    if (isCspViolation(m.text())) cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    consoleLog.push(`[pageerror] ${e.message}`);
+    if (isCspViolation(e.message)) cspViolations.push(e.message);
+  });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     // The browser's own pages (Chromium's PDF viewer: chrome://, chrome-extension://) are not hosts.
@@ -41,7 +53,7 @@ export async function guardedPage(
     outside.push(url.toString());
     return route.abort();
   });
-  return { page, outside, consoleLog };
+  return { page, outside, consoleLog, cspViolations };
 }
 
 /** Save a screenshot and the console log of a failed browser test under test-results/. */

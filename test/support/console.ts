@@ -45,18 +45,19 @@ export const SANDBOX_ADMIN = { email: 'admin@kyc.local', password: 'Kyc-Sandbox-
 
 /**
  * Run a scenario in a fresh browser context (its own cookies) whose requests may not leave localhost:
- * a screenshot and the console log are saved when it fails, and any outside request fails it.
+ * a screenshot and the console log are saved when it fails, and any outside request or CSP violation fails it.
  */
 export async function inBrowser(
   browser: Browser,
   name: string,
   scenario: (page: Page) => Promise<void>,
 ): Promise<void> {
-  const { page, outside, consoleLog } = await guardedPage(browser);
+  const { page, outside, consoleLog, cspViolations } = await guardedPage(browser);
   page.setDefaultTimeout(10_000);
   try {
     await scenario(page);
     expect(outside).toEqual([]);
+    expect(cspViolations).toEqual([]);
   } catch (e) {
     await saveEvidence(page, name, consoleLog);
     throw e;

@@ -23,6 +23,21 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/docs-json', dom_id: '#swagger
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });`;
 
 /**
+ * Swagger UI loads only its own files; it renders inline styles (syntax highlighting) and data: icons, and
+ * "Try it out" calls this origin. The rest of the app keeps the stricter policies.
+ */
+const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * OpenAPI from the DTOs at /docs-json and Swagger UI at /docs, served from the local swagger-ui-dist
  * package: no CDN, nothing fetched from outside.
  */
@@ -40,7 +55,9 @@ export function mountApiDocs(app: NestFastifyApplication): void {
   const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/docs-json', (_req, reply) => reply.send(document));
-  fastify.get('/docs', (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  fastify.get('/docs', (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', DOCS_CSP).send(PAGE),
+  );
   fastify.get('/docs/init.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(INIT));
   for (const [file, type] of Object.entries(ASSETS)) {
     const body = readFileSync(join(dist, file));

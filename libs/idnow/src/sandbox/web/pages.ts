@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IdnowResultCode } from '../../results/idnow-result.js';
 import type { SandboxIdentification } from '../engine/sandbox-identification.js';
 import { PAGE_TEXTS, type PageTexts } from './texts.js';
@@ -58,6 +59,9 @@ input[type=tel],input[type=text]{width:100%;box-sizing:border-box;padding:.6rem;
 button{margin-top:1rem;padding:.7rem 1.4rem;font-size:1rem;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:6px;cursor:pointer}
 ol li{margin:.4rem 0}
 .ref{margin-top:2rem;font-size:.8rem;color:#52606d}`;
+
+/** The CSP source that admits exactly this stylesheet, so the pages need no 'unsafe-inline'. */
+export const STYLE_CSP_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function layout(t: PageTexts, heading: string, body: string, reference?: string): string {
   const ref = reference ? `<p class="ref">${escapeHtml(t.reference)}: ${escapeHtml(reference)}</p>` : '';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { pagePath, renderNotFound, renderPage, type PageView } from './pages.js';
+import { pagePath, renderNotFound, renderPage, STYLE_CSP_HASH, type PageView } from './pages.js';
 import { type LandingForm, SandboxWebFlowService } from './web-flow.service.js';
 
 type Form = Record<string, unknown> | undefined;
@@ -9,8 +9,7 @@ type Form = Record<string, unknown> | undefined;
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy': `default-src 'none'; style-src ${STYLE_CSP_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'referrer-policy': 'no-referrer',
 };
 
