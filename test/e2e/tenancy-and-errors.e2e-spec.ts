@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { http, type HttpResult, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
+import {
+  http,
+  type HttpResult,
+  PartnerFactory,
+  PersonFactory,
+  type TestPartner,
+  testLogFile,
+} from '#kyc/testing';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -44,7 +50,7 @@ function normalised404(res: HttpResult, requestedId: string) {
   };
 }
 
-const logFile = () => join(process.env.KYC_TEST_ROOT as string, 'logs', `${process.pid}.log`);
+const logFile = () => testLogFile();
 
 describe('tenant isolation', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isQueryCanceled, STATEMENT_TIMEOUT_RETRY_AFTER_S } from './database-errors.js';
 import { DomainError, type FieldIssue } from './domain-errors.js';
 
 export interface SolarisError {
@@ -58,6 +59,11 @@ const HTTP_STATUS: Record<number, { code: string; title: string; detail: string 
     detail: 'The request body must be sent as application/json.',
   },
   429: { code: 'too_many_requests', title: 'Too Many Requests', detail: 'Too many requests; slow down.' },
+  431: {
+    code: 'request_header_fields_too_large',
+    title: 'Request Header Fields Too Large',
+    detail: 'The request line or headers are larger than the allowed limit.',
+  },
 };
 
 const FASTIFY_DETAIL: Record<string, string> = {
@@ -86,6 +92,16 @@ export function renderError(err: unknown): RenderedError {
         })),
       },
     };
+  }
+  if (isQueryCanceled(err)) {
+    const rendered = one(
+      503,
+      'service_unavailable',
+      'Service Unavailable',
+      'The database did not answer in time. Try again shortly.',
+      false,
+    );
+    return { ...rendered, headers: { 'retry-after': String(STATEMENT_TIMEOUT_RETRY_AFTER_S) } };
   }
   const e = (err ?? {}) as HttpLikeError;
   const status = e.getStatus?.() ?? e.statusCode ?? (e instanceof SyntaxError ? 400 : undefined);

@@ -1,7 +1,12 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './solaris-exception.filter.js';
 import { trackRoutes } from './method-not-allowed.js';
+import { installTextGuard } from './text-guard.js';
+import { runWithRequestId } from '../context/correlation.js';
+
+const CONTEXT = Symbol('kycRequestContext');
 
 const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -38,6 +43,8 @@ export function requestIdFor(header: unknown): string {
  */
 export function installHttpBasics(fastify: FastifyInstance): void {
   trackRoutes(fastify);
+  installRequestIdContext(fastify);
+  installTextGuard(fastify);
   // Only JSON (and forms for /oauth/token) are accepted; plain text answers 415 like any other type.
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (req, reply) => {
@@ -60,6 +67,25 @@ export function installHttpBasics(fastify: FastifyInstance): void {
       },
       'request completed',
     );
+  });
+}
+
+/**
+ * Everything done while handling a request runs with its id in the correlation context (Nest's logger
+ * and the outbox read it). The body arrives on socket events outside that context, so the context is
+ * captured at onRequest and restored before validation (as @fastify/request-context does).
+ */
+function installRequestIdContext(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (req, _reply, done) => {
+    runWithRequestId(req.id, () => {
+      (req as unknown as Record<symbol, AsyncResource>)[CONTEXT] = new AsyncResource('kyc-request');
+      done();
+    });
+  });
+  fastify.addHook('preValidation', (req, _reply, done) => {
+    const resource = (req as unknown as Record<symbol, AsyncResource | undefined>)[CONTEXT];
+    if (resource) resource.runInAsyncScope(done, req.raw);
+    else done();
   });
 }
 
