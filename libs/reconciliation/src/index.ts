@@ -7,3 +7,4 @@ export * from './aml-follow-up/aml-follow-up.job.js';
 export * from './drift-report/drift-report.job.js';
 export * from './drift-report/drift-report.module.js';
 export * from './retention/retention.job.js';
+export * from './idempotency-purge/idempotency-purge.job.js';

@@ -54,4 +54,12 @@ export const JOB_CATALOG = {
     defaultSchedule: '30 2 * * *',
     dryRun: true,
   },
+  idempotency_purge: {
+    name: 'idempotency_purge',
+    title: 'Idempotency purge',
+    description:
+      'Deletes the partner API’s Idempotency-Key records (and their stored replies) older than IDEMPOTENCY_TTL_HOURS (24), in batches of 1,000.',
+    defaultSchedule: '20 * * * *',
+    dryRun: false,
+  },
 } as const satisfies Record<string, JobDefinition>;

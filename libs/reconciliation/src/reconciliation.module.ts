@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EvidenceBacklogModule, RetentionFilesModule } from '#kyc/documents';
 import { AnalyticsRollupModule } from '#kyc/failure-analytics';
+import { IdempotencyStoreModule } from '#kyc/idempotency';
 import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { CallbackBacklogModule } from '#kyc/idnow';
 import { JobsModule } from '#kyc/jobs';
@@ -10,6 +11,7 @@ import { AmlFollowUpJob } from './aml-follow-up/aml-follow-up.job.js';
 import { DriftReportJob } from './drift-report/drift-report.job.js';
 import { DriftReportModule } from './drift-report/drift-report.module.js';
 import { ExpireLinksJob } from './expire-links/expire-links.job.js';
+import { IdempotencyPurgeJob } from './idempotency-purge/idempotency-purge.job.js';
 import { MissedResultsJob } from './missed-results/missed-results.job.js';
 import { ReviewSlaJob } from './review-sla/review-sla.job.js';
 import { RetentionJob } from './retention/retention.job.js';
@@ -29,6 +31,7 @@ export class ReconciliationModule {
             AmlFollowUpJob,
             DriftReportJob,
             RetentionJob,
+            IdempotencyPurgeJob,
           ],
           imports: [
             IdentificationsModule,
@@ -41,6 +44,7 @@ export class ReconciliationModule {
             AnalyticsRollupModule,
             PersonRetentionModule,
             RetentionFilesModule,
+            IdempotencyStoreModule,
           ],
           schedule: o.schedule,
           settings: o.settings,

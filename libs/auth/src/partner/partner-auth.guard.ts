@@ -31,6 +31,11 @@ export class PartnerAuthGuard implements CanActivate {
   }
 }
 
+/** The partner PartnerAuthGuard authenticated for this request; undefined on any other route. */
+export function authenticatedPartnerId(req: FastifyRequest): string | undefined {
+  return (req as PartnerRequest).partner?.partnerId;
+}
+
 /** The authenticated partner's id: the tenant scope every repository call requires. */
 export const PartnerId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const owner = ctx.switchToHttp().getRequest<PartnerRequest>().partner;

@@ -6,6 +6,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '#kyc/common';
+import { type MultipartEntry, reportMultipartBody } from '#kyc/idempotency';
 import type { StoredFile } from '../storage/index.js';
 import { DocumentTooLargeError } from '../storage/index.js';
 
@@ -47,6 +48,8 @@ export async function receiveUpload(
     );
   }
   const received: ReceivedUpload = { documentType: undefined, file: undefined };
+  // What was read, for the Idempotency-Key's fingerprint: fields and the file's SHA-256.
+  const entries: MultipartEntry[] = [];
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
@@ -59,14 +62,23 @@ export async function receiveUpload(
         }
         const stored = await store(part.file);
         received.file = { fileName: part.filename, mimeType: part.mimetype, stored };
+        entries.push({
+          kind: 'file',
+          name: part.fieldname,
+          fileName: part.filename,
+          mimeType: part.mimetype,
+          sha256: stored.sha256,
+        });
       } else if (!FIELDS.has(part.fieldname)) {
         throw ValidationError.field(part.fieldname, 'is not a known field');
       } else if (part.valueTruncated) {
         throw ValidationError.field(part.fieldname, 'is too long');
       } else {
         received.documentType = String(part.value);
+        entries.push({ kind: 'field', name: part.fieldname, value: received.documentType });
       }
     }
+    reportMultipartBody(req, entries);
     return received;
   } catch (error) {
     if (received.file) await discard();
