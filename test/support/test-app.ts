@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type Clock, createLogger, type Env, loadEnv, PublicUrl } from '#kyc/common';
-import { createTestDatabase, TEST_ROOT_ENV, type TestDatabase } from '#kyc/testing';
+import { createTestDatabase, testLogFile, type TestDatabase } from '#kyc/testing';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -22,13 +21,14 @@ export async function startTestApp(
   // The jobs' cron schedules stay off: a test runs a job itself, at the instant it chooses.
   const env = loadEnv({
     APP_ENV: 'sandbox',
-    LOG_LEVEL: 'info',
+    // Debug, so the canary scan also sees debug lines (no measurable cost: README); KYC_TEST_LOG_LEVEL overrides.
+    LOG_LEVEL: process.env.KYC_TEST_LOG_LEVEL ?? 'debug',
     DATA_DIR: db.dataDir,
     JOB_SCHEDULES_ENABLED: 'false',
     ...opts.env,
   });
   // Every test log line lands in one file per run, so the suite can be scanned for personal data.
-  const logFile = join(process.env[TEST_ROOT_ENV] ?? '/tmp', 'logs', `${process.pid}.log`);
+  const logFile = testLogFile();
   const logger =
     env.LOG_LEVEL === 'silent'
       ? createLogger('silent')

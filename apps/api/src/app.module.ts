@@ -5,9 +5,12 @@ import { type Clock, CoreModule, type Env } from '#kyc/common';
 import { DatabaseModule } from '#kyc/database';
 import { AdminDocumentsModule, DocumentsModule, EvidenceCaptureModule } from '#kyc/documents';
 import { AnalyticsJobsModule, FailureAnalyticsModule } from '#kyc/failure-analytics';
+import { IdempotencyModule } from '#kyc/idempotency';
 import { IdentificationsModule, ReviewModule } from '#kyc/identifications';
 import { IdnowModule, IdnowSandboxModule } from '#kyc/idnow';
+import { MetricsEndpointModule, MetricsModule } from '#kyc/metrics';
 import { PersonsModule } from '#kyc/persons';
+import { RateLimitsModule } from '#kyc/rate-limits';
 import { ReconciliationModule } from '#kyc/reconciliation';
 import { StaffModule } from '#kyc/staff';
 import { SupportModule } from '#kyc/support';
@@ -23,10 +26,18 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(env, clock),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: env.DB_POOL_SIZE }),
+        MetricsModule,
+        MetricsEndpointModule,
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: env.DB_POOL_SIZE,
+          statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+        }),
         AuditModule,
         StaffModule,
         PartnerAuthModule,
+        RateLimitsModule,
+        IdempotencyModule,
         PersonsModule,
         IdentificationsModule,
         ReviewModule,

@@ -4,17 +4,25 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import {
+  answerClientError,
   type Clock,
   type Env,
+  hstsMaxAge,
+  installCors,
   installErrorHandler,
   installHttpBasics,
+  installSecurityHeaders,
+  parseAllowedOrigins,
   PinoNestLogger,
   requestIdFor,
   sendError,
   SolarisExceptionFilter,
   SolarisValidationPipe,
 } from '#kyc/common';
+import { statementTimeoutHook } from '#kyc/database';
 import { multipartLimits } from '#kyc/documents';
+import { IdempotencyService, installIdempotencyReplies } from '#kyc/idempotency';
+import { installHttpMetrics, MetricsRegistry } from '#kyc/metrics';
 import { mountApiDocs } from './api-docs.js';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/serve-console.js';
@@ -36,6 +44,8 @@ export async function createApp(
     forceCloseConnections: true,
     // Bad URLs and over-long path parameters are rejected before routing; answer them in the Solaris shape too.
     frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendError(req, reply, err),
+    // Requests Node's parser refuses (headers or URL too large, malformed) are answered in the Solaris shape too.
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(env, databaseUrl, clock),
@@ -48,7 +58,18 @@ export async function createApp(
   // Document uploads stream through this parser; the request hook admits multipart on their route only.
   await app.register(multipart, { limits: multipartLimits(env.DOCUMENT_MAX_BYTES) });
   installHttpBasics(adapter.getInstance());
+  // A request's statements stop after DB_STATEMENT_TIMEOUT_MS (503); jobs and migrations have no limit.
+  if (env.DB_STATEMENT_TIMEOUT_MS > 0) {
+    adapter.getInstance().addHook('preHandler', statementTimeoutHook(env.DB_STATEMENT_TIMEOUT_MS));
+  }
+  installHttpMetrics(adapter.getInstance(), app.get(MetricsRegistry));
+  installSecurityHeaders(adapter.getInstance(), {
+    hstsMaxAgeSeconds: hstsMaxAge(env.PUBLIC_URL, env.HSTS_MAX_AGE_SECONDS),
+  });
+  installCors(adapter.getInstance(), parseAllowedOrigins(env.CORS_ALLOWED_ORIGINS));
   serveConsole(adapter.getInstance());
+  // Replays and stored replies of partner POSTs with an Idempotency-Key, on the serialized bytes.
+  installIdempotencyReplies(adapter.getInstance(), app.get(IdempotencyService));
   app.useGlobalFilters(new SolarisExceptionFilter());
   app.useGlobalPipes(new SolarisValidationPipe(true));
   mountApiDocs(app);

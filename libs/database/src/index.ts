@@ -6,3 +6,4 @@ export * from './naming-strategy.js';
 export * from './outbox/domain-events.js';
 export * from './list-clauses.js';
 export * from './grants.js';
+export * from './statement-timeout.js';

@@ -5,3 +5,5 @@ export * from './fake-idnow.js';
 export * from './fake-clock.js';
 export * from './staff-factory.js';
 export * from './totp.js';
+export * from './canary.js';
+export * from './test-logs.js';

@@ -78,6 +78,59 @@ export class Env {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Rate limits on the partner API, /oauth/token and the IDnow callbacks (429 above them); `false` turns them off. */
+  @IsIn(['true', 'false'])
+  RATE_LIMITS_ENABLED: 'true' | 'false' = 'true';
+
+  /** Length of one rate-limit window; each limit below counts requests per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** POST, PATCH, PUT and DELETE under /v1, per partner client and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_WRITE_PER_WINDOW = 120_000;
+
+  /** GET under /v1, per partner client and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_READ_PER_WINDOW = 300_000;
+
+  /** POST /oauth/token, per client id and window ... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_TOKEN_PER_WINDOW = 600;
+
+  /** ... and per source IP and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_TOKEN_IP_PER_WINDOW = 3000;
+
+  /** IDnow callbacks, per source IP and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_CALLBACK_PER_WINDOW = 60_000;
+
+  /** Longest a database statement of an HTTP request may run (503 after it); 0: no limit. Jobs have none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15000;
+
   /** JSON: branch name (or "null" for persons without a branch) to allowed residency countries. */
   @IsString()
   @Matches(/^\s*\{[\s\S]*\}\s*$/, { message: 'must be a JSON object such as {"null":["DE"]}' })
@@ -102,6 +155,20 @@ export class Env {
     message: 'must be an http(s) origin such as https://kyc.example.com',
   })
   PUBLIC_URL?: string;
+
+  /** Strict-Transport-Security max-age, sent only when PUBLIC_URL is https; 0 turns the header off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(63072000)
+  HSTS_MAX_AGE_SECONDS = 31536000;
+
+  /** Comma-separated origins (https://app.example.com) whose browser scripts may call the partner API; empty: none. */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s/,]+(\s*,\s*https?:\/\/[^\s/,]+)*\s*$/, {
+    message: 'must be a comma-separated list of origins such as https://app.example.com (no path, no *)',
+  })
+  CORS_ALLOWED_ORIGINS?: string;
 
   /** IDnow API base; unset in sandbox mode means the built-in sandbox at PUBLIC_URL/sandbox/idnow. */
   @IsOptional()
@@ -275,6 +342,23 @@ export class Env {
   @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS = 30000;
 
+  /** How long a partner POST's Idempotency-Key is remembered and its first reply replayed, in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  /**
+   * How long a request may hold its Idempotency-Key before another request with the key may take it
+   * over (the first one's process is presumed dead), in seconds. Keep it above the slowest partner POST.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  IDEMPOTENCY_LEASE_SECONDS = 60;
+
   /**
    * Where document files live: `fs` (under DATA_DIR/documents, one host) or `s3` (S3-compatible object
    * storage shared by every api and worker process). Production defaults to `s3`.
@@ -363,6 +447,13 @@ export class Env {
   /** Path-style URLs (`endpoint/bucket/key`), which MinIO and most self-hosted stores need. */
   @IsIn(['true', 'false'])
   S3_FORCE_PATH_STYLE = 'true';
+
+  /** Bearer token of GET /metrics (Prometheus); empty: the route answers 404. Never logged. */
+  @IsString()
+  @Matches(/^([A-Za-z0-9._~+/=-]{16,256})?$/, {
+    message: 'must be empty or 16-256 characters of letters, digits and ._~+/=-',
+  })
+  METRICS_TOKEN = '';
 }
 
 export const SANDBOX_PARTNER_CLIENT_ID = 'sandbox-partner';
@@ -380,6 +471,7 @@ const OPTIONAL_SETTINGS = [
   'PARTNER_CLIENT_ID',
   'PARTNER_CLIENT_SECRET',
   'PUBLIC_URL',
+  'CORS_ALLOWED_ORIGINS',
   'IDNOW_BASE_URL',
   'IDNOW_GO_URL',
   'IDNOW_API_KEY',

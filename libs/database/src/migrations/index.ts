@@ -18,8 +18,11 @@ import { CreateRetention1765730000000 } from './1765730000000-CreateRetention.js
 import { IndexExpiringLinks1765760000000 } from './1765760000000-IndexExpiringLinks.js';
 import { CountAnalyticsPerStatement1765750000000 } from './1765750000000-CountAnalyticsPerStatement.js';
 import { CreateDriftReports1765740000000 } from './1765740000000-CreateDriftReports.js';
+import { CreateIdempotencyKeys1765800000000 } from './1765800000000-CreateIdempotencyKeys.js';
+import { CreateRateLimitBuckets1765810000000 } from './1765810000000-CreateRateLimitBuckets.js';
 import { CreatePersonNameWords1765600000000 } from './1765600000000-CreatePersonNameWords.js';
 import { CreateSupportNotes1765500000000 } from './1765500000000-CreateSupportNotes.js';
+import { AddOutboxRequestId1765820000000 } from './1765820000000-AddOutboxRequestId.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -45,4 +48,7 @@ export const MIGRATIONS = [
   CreateDriftReports1765740000000,
   CountAnalyticsPerStatement1765750000000,
   IndexExpiringLinks1765760000000,
+  CreateIdempotencyKeys1765800000000,
+  CreateRateLimitBuckets1765810000000,
+  AddOutboxRequestId1765820000000,
 ];
