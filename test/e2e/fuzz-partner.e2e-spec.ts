@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { http } from '#kyc/testing';
-import { type Operation, operationsOf, routeKey, servedRoutes } from '../support/fuzz/operations.js';
+import {
+  isPartnerRoute,
+  type Operation,
+  operationsOf,
+  PARTNER_NOT_JSON,
+  partnerRoutesWithoutSchema,
+  routeKey,
+  servedRoutes,
+} from '../support/fuzz/operations.js';
 import { partnerContext } from '../support/fuzz/partner-data.js';
 import { FuzzRun, FUZZ_SEED, fuzzRuns } from '../support/fuzz/runner.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -37,7 +45,13 @@ describe('fuzzing the partner routes', () => {
     const ctx = await partnerContext(t, `${receiver.url}/hook`);
     const run = new FuzzRun(t.url);
     await run.run(ops, ctx, fuzzRuns(6000));
-    process.stdout.write(`${run.summary()}\n`);
+    const withoutSchema = partnerRoutesWithoutSchema(ops);
+    const notJson = Object.entries(PARTNER_NOT_JSON).map(([route, why]) => `${route} (${why})`);
+    process.stdout.write(
+      `${run.summary()}\npartner routes without a response schema: ${withoutSchema.length} of ` +
+        `${ops.filter(isPartnerRoute).length} [${withoutSchema.join(', ')}]; not JSON by design: ${notJson.join('; ')}\n` +
+        `2xx answers validated against their schema: ${[...run.validated2xx].map(([r, n]) => `${r} ${n}`).join('; ')}\n`,
+    );
     expect({ seed: FUZZ_SEED, findings: [...run.findings.values()] }).toEqual({
       seed: FUZZ_SEED,
       findings: [],

@@ -1,9 +1,19 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
 import { parsePage } from '#kyc/common';
 import { toDocumentResponse } from './dto/document-response.js';
+import { DocumentResponseBody } from './dto/document-response.schema.js';
 import { DocumentsService } from './documents.service.js';
 import { documentHeaders, notModified, sendFile } from './http/send-file.js';
 
@@ -18,6 +28,7 @@ export class DocumentsController {
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a document: multipart/form-data with document_type and file' })
+  @ApiCreatedResponse({ type: DocumentResponseBody })
   async upload(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,
@@ -28,6 +39,7 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: "List a person's documents, oldest first" })
+  @ApiOkResponse({ type: [DocumentResponseBody] })
   @ApiQuery({ name: 'page[number]', required: false })
   @ApiQuery({ name: 'page[size]', required: false })
   async list(
@@ -41,12 +53,15 @@ export class DocumentsController {
 
   @Get(':id')
   @ApiOperation({ summary: "A document's metadata" })
+  @ApiOkResponse({ type: DocumentResponseBody })
   async get(@PartnerId() partnerId: string, @Param('person_id') personId: string, @Param('id') id: string) {
     return toDocumentResponse(await this.documents.get(partnerId, personId, id));
   }
 
   @Get(':id/file')
   @ApiOperation({ summary: 'Download the file (streamed; ETag and If-None-Match supported)' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The bytes, with the content type sniffed at upload' })
   async file(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,
@@ -64,6 +79,7 @@ export class DocumentsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a document (hidden from the API; kept for retention)' })
+  @ApiOkResponse({ type: DocumentResponseBody, description: 'The document, with deleted_at set' })
   async remove(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,

@@ -10,13 +10,26 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
 import { MAX_PAGE_SIZE, parsePage, ValidationError } from '#kyc/common';
 import { IdentificationDocuments } from './documents/identification-documents.js';
 import { CreateIdentificationDto } from './dto/create-identification.dto.js';
 import { CreateIdentificationPipe } from './dto/create-identification.pipe.js';
 import { toIdentificationResponse, toRequestedResponse } from './dto/identification-response.js';
+import {
+  IdentificationDetailResponseBody,
+  IdentificationResponseBody,
+  RequestedIdentificationResponseBody,
+  SupportedDocumentBody,
+} from './dto/identification-response.schema.js';
 import { IdentificationsService } from './identifications.service.js';
 import { SUPPORTED_DOCUMENTS } from './rules/supported-documents.js';
 
@@ -33,6 +46,7 @@ export class IdentificationsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create an identification (does not contact the provider)' })
+  @ApiCreatedResponse({ type: IdentificationResponseBody })
   async create(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,
@@ -43,6 +57,7 @@ export class IdentificationsController {
 
   @Get()
   @ApiOperation({ summary: "List a person's identifications, oldest first" })
+  @ApiOkResponse({ type: [IdentificationResponseBody] })
   @ApiQuery({ name: 'page[number]', required: false })
   @ApiQuery({
     name: 'page[size]',
@@ -62,6 +77,7 @@ export class IdentificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Retrieve an identification' })
+  @ApiOkResponse({ type: IdentificationDetailResponseBody })
   @ApiQuery({ name: 'include_documents', required: false, enum: ['true', 'false'] })
   async get(
     @PartnerId() partnerId: string,
@@ -81,6 +97,7 @@ export class IdentificationsController {
 
   @Patch(':id/request')
   @ApiOperation({ summary: 'Start the identification at the provider; answers the url and reference' })
+  @ApiOkResponse({ type: RequestedIdentificationResponseBody })
   async request(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,
@@ -91,6 +108,7 @@ export class IdentificationsController {
 
   @Get(':id/supported_documents')
   @ApiOperation({ summary: 'Document types the customer may use, with their issuing countries' })
+  @ApiOkResponse({ type: [SupportedDocumentBody] })
   async supportedDocuments(
     @PartnerId() partnerId: string,
     @Param('person_id') personId: string,

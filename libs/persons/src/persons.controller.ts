@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerAuthGuard, PartnerId } from '#kyc/auth';
 import { CreatePersonDto } from './dto/create-person.dto.js';
 import { UpdatePersonDto } from './dto/person-fields.dto.js';
 import { toPersonResponse, type PersonResponse } from './dto/person-response.js';
+import { PersonResponseBody } from './dto/person-response.schema.js';
 import { CreatePersonPipe, UpdatePersonPipe } from './dto/person-validation.pipes.js';
 import { PersonsService } from './persons.service.js';
 
@@ -17,6 +18,7 @@ export class PersonsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a person' })
+  @ApiCreatedResponse({ type: PersonResponseBody })
   async create(
     @PartnerId() partnerId: string,
     @Body(CreatePersonPipe) dto: CreatePersonDto,
@@ -26,12 +28,14 @@ export class PersonsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Retrieve a person' })
+  @ApiOkResponse({ type: PersonResponseBody })
   async get(@PartnerId() partnerId: string, @Param('id') id: string): Promise<PersonResponse> {
     return toPersonResponse(await this.persons.get(partnerId, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update the updatable fields of a person' })
+  @ApiOkResponse({ type: PersonResponseBody })
   async update(
     @PartnerId() partnerId: string,
     @Param('id') id: string,

@@ -57,6 +57,13 @@ const compiled = new Map<JsonSchema, ValidateFunction>();
 /** Routes that answer files, pages or text on purpose: everything else answers JSON. */
 const NOT_JSON = /^\/docs|^\/metrics$|^\/sandbox\/idnow\/go\/|\.csv$|\.zip$|\/file$|\/evidence-pack$/;
 
+/** The ajv errors of a body against a response schema ($refs resolved), or undefined when it is valid. */
+export function schemaErrors(schema: JsonSchema, body: unknown): string | undefined {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  return validate(body) ? undefined : ajv.errorsText(validate.errors);
+}
+
 export interface Answer {
   status: number;
   contentType: string;
@@ -89,11 +96,9 @@ export function violation(op: Operation, a: Answer): string | undefined {
     const schema = op.responses[String(a.status)];
     if (!schema)
       return a.text && !isJson && !NOT_JSON.test(op.path) ? `a ${a.status} that is not JSON` : undefined;
-    let validate = compiled.get(schema);
-    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
     if (!isJson) return `a ${a.status} that is not JSON, against a documented JSON schema`;
-    if (!validate(body))
-      return `a ${a.status} that breaks its OpenAPI schema: ${ajv.errorsText(validate.errors)}`;
+    const errors = schemaErrors(schema, body);
+    if (errors) return `a ${a.status} that breaks its OpenAPI schema: ${errors}`;
   }
   return undefined;
 }

@@ -90,6 +90,8 @@ export class FuzzRun {
   readonly sent = new Map<string, number>();
   readonly statuses = new Map<number, number>();
   readonly unschematized2xx = new Set<string>();
+  /** 2xx answers checked against their route's response schema, by route. */
+  readonly validated2xx = new Map<string, number>();
   readonly millis = new Map<string, number>();
   requests = 0;
 
@@ -131,6 +133,8 @@ export class FuzzRun {
     this.sent.set(route, (this.sent.get(route) ?? 0) + 1);
     this.statuses.set(answer.status, (this.statuses.get(answer.status) ?? 0) + 1);
     if (answer.status < 300 && !req.op.responses[String(answer.status)]) this.unschematized2xx.add(route);
+    else if (answer.status >= 200 && answer.status < 300)
+      this.validated2xx.set(route, (this.validated2xx.get(route) ?? 0) + 1);
     const problem = violation(req.op, answer);
     if (problem && !this.findings.has(`${route} ${problem.slice(0, 40)}`)) {
       this.findings.set(`${route} ${problem.slice(0, 40)}`, {

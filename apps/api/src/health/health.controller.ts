@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ServiceUnavailableError } from '#kyc/common';
+import { HealthResponseBody } from './health-response.schema.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -12,6 +13,7 @@ export class HealthController {
   @Get()
   @HttpCode(200)
   @ApiOperation({ summary: 'Readiness: answers 200 when the database answers, else 503' })
+  @ApiOkResponse({ type: HealthResponseBody })
   async health(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
       await this.ds.query('SELECT 1');

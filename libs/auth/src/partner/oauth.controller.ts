@@ -3,6 +3,7 @@ import { ApiBasicAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swag
 import type { FastifyRequest } from 'fastify';
 import { BadRequestError, UnauthorizedError } from '#kyc/common';
 import { PartnerAuthService, type TokenResponse } from './partner-auth.service.js';
+import { TokenResponseBody } from './token-response.schema.js';
 
 interface Credentials {
   grantType?: string;
@@ -21,7 +22,7 @@ export class OAuthController {
   @HttpCode(200)
   @ApiBasicAuth()
   @ApiOperation({ summary: 'Issue a bearer token (grant_type=client_credentials)' })
-  @ApiOkResponse({ description: '{"access_token","token_type":"Bearer","expires_in"}' })
+  @ApiOkResponse({ type: TokenResponseBody })
   async token(
     @Req() req: FastifyRequest,
     @Headers('authorization') authorization: string | undefined,

@@ -37,7 +37,8 @@ export class IdentificationDetailResponseBody extends IdentificationResponseBody
 
 /** `PATCH .../request`: the body plus the provider's current waiting time. */
 export class RequestedIdentificationResponseBody extends IdentificationResponseBody {
-  @ApiProperty({ type: Number, nullable: true, description: 'Seconds' }) estimated_waiting_time: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Seconds' })
+  estimated_waiting_time: number | null;
 }
 
 /** One entry of `GET .../supported_documents`. */

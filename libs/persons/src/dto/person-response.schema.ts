@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EMPLOYMENT_STATUSES, MARITAL_STATUSES, SALUTATIONS, TAX_ASSESSMENTS, TITLES } from '../rules/person-enums.js';
+import {
+  EMPLOYMENT_STATUSES,
+  MARITAL_STATUSES,
+  SALUTATIONS,
+  TAX_ASSESSMENTS,
+  TITLES,
+} from '../rules/person-enums.js';
 
 // OpenAPI 3.0: a nullable enum lists null among its values, or a null fails validation.
 const nullableEnum = (values: readonly string[]) => ({
@@ -56,7 +62,7 @@ export class PersonResponseBody {
   @ApiProperty(date) aml_follow_up_date: string | null;
   @ApiProperty(date) aml_confirmed_on: string | null;
   @ApiProperty() flagged_by_compliance: boolean;
-  @ApiProperty({ type: Number, nullable: true }) expected_monthly_revenue_cents: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) expected_monthly_revenue_cents: number | null;
   @ApiProperty(text) vat_number: string | null;
   @ApiProperty(text) website_social_media: string | null;
   @ApiProperty(text) business_trading_name: string | null;
