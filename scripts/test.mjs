@@ -3,7 +3,7 @@
 // Extra arguments go to Jest (e.g. `npm test -- test/e2e/persons`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -29,6 +29,11 @@ if (!existsSync(chromium) && !args.some((a) => a.startsWith('--selectProjects'))
     `Chromium not found at ${chromium}: browser tests skipped (apt-get install -y chromium)\n`,
   );
   args.push('--selectProjects', 'unit', 'e2e');
+}
+// One Jest worker per core (Jest's own default leaves one core idle, which on two cores means running in
+// band): most suites spend their time waiting on the database, timers and spawned processes.
+if (!args.some((a) => /^(--maxWorkers|-w|--runInBand|-i$)/.test(a))) {
+  args.push(`--maxWorkers=${Math.max(2, availableParallelism())}`);
 }
 const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], {
   stdio: 'inherit',
