@@ -109,17 +109,32 @@ export async function poller(ctx, home, until, everyMs = 2000) {
 }
 
 /**
- * Officer `a` works the queue: lists open cases, opens each of ours (the audited case page) and decides it
+ * Officer `a` works the queue: lists the cases awaiting a decision, opens each of ours (the audited case page) and decides it
  * as its scenario prescribes; officer `b` confirms a proposal at once. A case the provider closed in the
  * meantime answers 409 or 422: counted as a race, not a failure. Works while `running()` answers true.
  */
 export async function officers(ctx, a, b, running) {
   const { pool, stats, ledger } = ctx;
   const raceOk = (s) => (s >= 200 && s < 300) || s === 409 || s === 422;
-  const list = `/admin/review-cases?range=${encodeURIComponent('[0,49]')}`;
+  // Cases awaiting a decision only: the open queue also holds decided cases still flagged for a look
+  // (data changed by the agent), which filled the first page and hid newer LONGREVIEW cases.
+  const queuePage = (status, from) =>
+    `/admin/review-cases?filter=${encodeURIComponent(JSON.stringify({ status }))}` +
+    `&range=${encodeURIComponent(`[${from},${from + 49}]`)}`;
   while (running()) {
-    const res = await call(pool, stats, a.home, 'GET review-cases', { path: list, headers: a.headers });
-    for (const row of res.failed ? [] : res.body) {
+    const rows = [];
+    for (const status of ['pending_successful', 'pending_failed']) {
+      for (let from = 0; ; from += 50) {
+        const res = await call(pool, stats, a.home, 'GET review-cases', {
+          path: queuePage(status, from),
+          headers: a.headers,
+        });
+        if (res.failed) break;
+        rows.push(...res.body);
+        if (res.body.length < 50) break;
+      }
+    }
+    for (const row of rows) {
       if (!running()) break;
       const idn = ledger.identifications.get(row.id);
       const plan = idn && SCENARIOS[idn.scenario].decision;

@@ -131,6 +131,37 @@ describe('Idempotency-Key on partner POSTs', () => {
       expect(await counts()).toEqual(afterFirst);
     });
 
+    // A webhook subscription's reply carries its signing secret, shown once: it is not rebuilt (docs/IDEMPOTENCY.md).
+    if (route.table !== 'webhook_subscriptions') {
+      it('answers a retry after a crash between the commit and the stored reply with what was created', async () => {
+        const key = randomUUID();
+        const first = await post(route.path(), key, route.body());
+        expect(first.status).toBe(201);
+        const created = JSON.parse(first.text) as { id: string };
+        const [row] = await db().query<{ resource_path: string }[]>(
+          `SELECT resource_path FROM idempotency_keys WHERE idempotency_key = $1`,
+          [key],
+        );
+        expect(row.resource_path).toBe(`${route.path()}/${created.id}`);
+        // The process died after the create's commit: the reply was never stored, the lease ran out.
+        await db().query(
+          `UPDATE idempotency_keys SET state = 'in_flight', completed_at = NULL, response_status = NULL,
+                  response_content_type = NULL, response_body = NULL, locked_at = now() - interval '61 seconds'
+            WHERE idempotency_key = $1`,
+          [key],
+        );
+        const before = await counts();
+        const retry = await post(route.path(), key, route.body());
+        expect(retry.status).toBe(201);
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        expect((JSON.parse(retry.text) as { id: string }).id).toBe(created.id);
+        expect(await counts()).toEqual(before);
+        expect(await keyRows(key)).toEqual([{ state: 'completed' }]);
+        const again = await post(route.path(), key, route.body());
+        expect(again.text).toBe(retry.text);
+      });
+    }
+
     it('answers 422 for the same key with another body, and changes nothing', async () => {
       const key = randomUUID();
       expect((await post(route.path(), key, route.body())).status).toBe(201);

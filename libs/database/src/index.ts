@@ -7,3 +7,4 @@ export * from './outbox/domain-events.js';
 export * from './list-clauses.js';
 export * from './grants.js';
 export * from './statement-timeout.js';
+export * from './created-resource.js';

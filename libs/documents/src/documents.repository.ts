@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '#kyc/common';
-import { type FilterColumn, queryPage } from '#kyc/database';
+import { createRecorded, type FilterColumn, queryPage } from '#kyc/database';
 import type { DocumentRecord } from './document.record.js';
 
 interface Row {
@@ -50,32 +50,43 @@ const ADMIN_SORTS = { created_at: 'd.created_at', document_type: 'd.document_typ
 export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Insert; a provider file already stored for the identification is not stored twice (answers false). */
+  /**
+   * Insert; a provider file already stored for the identification is not stored twice (answers false). A
+   * partner's upload is recorded for a retry with its Idempotency-Key (createRecorded).
+   */
   async insert(d: DocumentRecord): Promise<boolean> {
-    const rows = await this.ds.query<{ id: string }[]>(
-      `INSERT INTO documents (${COLUMNS})
+    const rows = await createRecorded(
+      this.ds,
+      (m) =>
+        m.query<{ id: string }[]>(
+          `INSERT INTO documents (${COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (identification_id, provider_file, sha256) WHERE provider_file IS NOT NULL DO NOTHING
        RETURNING id`,
-      [
-        d.id,
-        d.partnerId,
-        d.personId,
-        d.identificationId,
-        d.name,
-        d.contentType,
-        d.documentType,
-        d.size,
-        d.sha256,
-        d.storageKey,
-        d.source,
-        d.providerFile,
-        d.partnerVisible,
-        d.customerAccessible,
-        d.providerCanceledAt,
-        d.createdAt,
-        d.deletedAt,
-      ],
+          [
+            d.id,
+            d.partnerId,
+            d.personId,
+            d.identificationId,
+            d.name,
+            d.contentType,
+            d.documentType,
+            d.size,
+            d.sha256,
+            d.storageKey,
+            d.source,
+            d.providerFile,
+            d.partnerVisible,
+            d.customerAccessible,
+            d.providerCanceledAt,
+            d.createdAt,
+            d.deletedAt,
+          ],
+        ),
+      (inserted) =>
+        inserted.length === 1 && d.source === 'partner'
+          ? `/v1/persons/${d.personId}/documents/${d.id}`
+          : null,
     );
     return rows.length === 1;
   }

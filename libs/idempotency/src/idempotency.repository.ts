@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Queryable } from '#kyc/common';
+
+/** Which claim of which key. */
+export interface ClaimToken {
+  partnerId: string;
+  key: string;
+  token: string;
+}
 
 /** What a request is, for comparison with the first request that used its key. */
 export interface RequestFingerprint {
@@ -22,6 +30,8 @@ export interface KeyRow extends RequestFingerprint {
   lockedAt: Date;
   expiresAt: Date;
   reply: StoredReply | null;
+  /** What the claimed request created, written in its transaction; null when it created nothing yet. */
+  resourcePath: string | null;
 }
 
 /** A fresh claim: the key, the claim's token and when it runs out. */
@@ -44,6 +54,7 @@ interface RawRow {
   response_status: number | null;
   response_content_type: string | null;
   response_body: Buffer | null;
+  resource_path: string | null;
 }
 
 /**
@@ -67,24 +78,49 @@ export class IdempotencyRepository {
     return rows.length === 1;
   }
 
-  /** Take over an expired key or an abandoned claim, if `previousToken` still holds it (compare-and-set). */
-  async takeOver(c: ClaimRequest, previousToken: string): Promise<boolean> {
+  /**
+   * Take over an expired key or an abandoned claim, if `previousToken` still holds it (compare-and-set).
+   * `keepResource` keeps what the abandoned claim created (its reply is rebuilt from it); otherwise the key
+   * starts afresh.
+   */
+  async takeOver(c: ClaimRequest, previousToken: string, keepResource = false): Promise<boolean> {
     const [rows] = await this.db.query<[unknown[], number]>(
       `UPDATE idempotency_keys
           SET method = $3, path = $4, request_hash = $5, state = 'in_flight', claim_token = $6,
               locked_at = $7, created_at = $7, expires_at = $8, completed_at = NULL,
-              response_status = NULL, response_content_type = NULL, response_body = NULL
+              response_status = NULL, response_content_type = NULL, response_body = NULL,
+              resource_path = CASE WHEN $10::boolean THEN resource_path END
         WHERE partner_id = $1 AND idempotency_key = $2 AND claim_token = $9
        RETURNING claim_token`,
-      [c.partnerId, c.key, c.method, c.path, c.requestHash, c.token, c.at, c.expiresAt, previousToken],
+      [
+        c.partnerId,
+        c.key,
+        c.method,
+        c.path,
+        c.requestHash,
+        c.token,
+        c.at,
+        c.expiresAt,
+        previousToken,
+        keepResource,
+      ],
     );
     return rows.length === 1;
+  }
+
+  /** In the creating request's own transaction (`tx`): the claim created `path`. */
+  async recordResource(tx: Queryable, claim: ClaimToken, path: string): Promise<void> {
+    await tx.query(
+      `UPDATE idempotency_keys SET resource_path = $4
+        WHERE partner_id = $1 AND idempotency_key = $2 AND claim_token = $3`,
+      [claim.partnerId, claim.key, claim.token, path],
+    );
   }
 
   async find(partnerId: string, key: string): Promise<KeyRow | null> {
     const [row] = await this.db.query<RawRow[]>(
       `SELECT method, path, request_hash, state, claim_token, locked_at, expires_at,
-              response_status, response_content_type, response_body
+              response_status, response_content_type, response_body, resource_path
          FROM idempotency_keys WHERE partner_id = $1 AND idempotency_key = $2`,
       [partnerId, key],
     );
@@ -101,6 +137,7 @@ export class IdempotencyRepository {
         row.state === 'completed' && row.response_status !== null && row.response_body !== null
           ? { status: row.response_status, contentType: row.response_content_type, body: row.response_body }
           : null,
+      resourcePath: row.resource_path,
     };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Env } from '#kyc/common';
+import { Clock, Env, type Queryable } from '#kyc/common';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from './errors/idempotency-errors.js';
 import {
   type ClaimRequest,
@@ -17,7 +17,14 @@ export interface Claim {
   requestHash: string | null;
 }
 
-export type Begin = { kind: 'execute'; claim: Claim } | { kind: 'replay'; reply: StoredReply };
+/**
+ * Run the handler; send a stored reply; or rebuild the reply of a claim whose process died after its
+ * create committed (the resource at `resourcePath`, read again), without running the handler.
+ */
+export type Begin =
+  | { kind: 'execute'; claim: Claim }
+  | { kind: 'replay'; reply: StoredReply }
+  | { kind: 'recover'; claim: Claim; resourcePath: string };
 
 /** Replies to refused input: nothing was written, so the client may fix the request and reuse the key. */
 const REFUSED_INPUT = new Set([400, 413, 415, 422]);
@@ -74,8 +81,9 @@ export class IdempotencyService {
         }
         const leaseEnd = row.lockedAt.getTime() + this.env.IDEMPOTENCY_LEASE_SECONDS * 1000;
         if (leaseEnd > now.getTime()) throw new IdempotencyKeyInUseError();
-        if (await this.repo.takeOver(claim, row.claimToken)) return execute;
-        continue;
+        const created = row.resourcePath;
+        if (!(await this.repo.takeOver(claim, row.claimToken, created !== null))) continue;
+        return created === null ? execute : { kind: 'recover', claim: execute.claim, resourcePath: created };
       }
       const hash = request.requestHash ?? (await readBodyHash());
       if (!row.reply || hash !== row.requestHash) throw new IdempotencyKeyReusedError('body');
@@ -103,6 +111,11 @@ export class IdempotencyService {
       this.clock.now(),
     );
     if (!stored) this.log.warn('an idempotency key was taken over before its first reply was stored');
+  }
+
+  /** Inside the claimed request's creating transaction: what it created (see `recover`). */
+  recordResource(tx: Queryable, claim: Claim, path: string): Promise<void> {
+    return this.repo.recordResource(tx, claim, path);
   }
 
   /** For a reply that cannot be stored (a stream): the key is released. */

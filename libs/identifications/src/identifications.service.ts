@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, IllegalTransitionError, newId, NotFoundError, type SolarisPage } from '#kyc/common';
+import {
+  Clock,
+  IllegalTransitionError,
+  newId,
+  NotFoundError,
+  resourceCreated,
+  type SolarisPage,
+} from '#kyc/common';
 import { appendDomainEvent } from '#kyc/database';
 import { PersonsService } from '#kyc/persons';
 import type { CreateIdentificationDto } from './dto/create-identification.dto.js';
@@ -49,6 +56,7 @@ export class IdentificationsService {
         actor: 'partner',
         actorId: partnerId,
       });
+      await resourceCreated(tx, `/v1/persons/${personId}/identifications/${entity.id}`);
     });
     return this.get(partnerId, personId, entity.id);
   }

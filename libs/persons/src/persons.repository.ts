@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { appendDomainEvent } from '#kyc/database';
+import { appendDomainEvent, createRecorded } from '#kyc/database';
 import { PersonEntity } from './entities/person.entity.js';
+
+/** Where a created person is read: recorded with an Idempotency-Key (createRecorded). */
+const pathOf = (p: PersonEntity | null) => (p ? `/v1/persons/${p.id}` : null);
 
 /** The only file of this lib that touches TypeORM. Every read is scoped to a partner. */
 @Injectable()
@@ -23,9 +26,9 @@ export class PersonsRepository {
    * One INSERT, its SQL built once from the entity's columns (the create path is hot: TypeORM's query
    * building cost more than the statement). Unset nullable fields are written as null.
    */
-  async insert(person: PersonEntity, m: EntityManager = this.ds.manager): Promise<PersonEntity> {
+  async insert(person: PersonEntity): Promise<PersonEntity> {
     const { plain } = this.statements();
-    return (await this.run(m, plain, person, [])) as PersonEntity;
+    return (await createRecorded(this.ds, (m) => this.run(m, plain, person, []), pathOf)) as PersonEntity;
   }
 
   /**
@@ -34,7 +37,7 @@ export class PersonsRepository {
    */
   async insertWithIdentityLimit(person: PersonEntity, limit: number): Promise<PersonEntity | 'limit'> {
     const { limited } = this.statements();
-    return (await this.run(this.ds.manager, limited, person, [limit])) ?? 'limit';
+    return (await createRecorded(this.ds, (m) => this.run(m, limited, person, [limit]), pathOf)) ?? 'limit';
   }
 
   private prepared?: { plain: string; limited: string; columns: ColumnMetadata[] };

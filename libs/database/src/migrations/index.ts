@@ -23,6 +23,7 @@ import { CreateRateLimitBuckets1765810000000 } from './1765810000000-CreateRateL
 import { CreatePersonNameWords1765600000000 } from './1765600000000-CreatePersonNameWords.js';
 import { CreateSupportNotes1765500000000 } from './1765500000000-CreateSupportNotes.js';
 import { AddOutboxRequestId1765820000000 } from './1765820000000-AddOutboxRequestId.js';
+import { AddIdempotencyResourcePath1765900000000 } from './1765900000000-AddIdempotencyResourcePath.js';
 
 /** Every migration, oldest first. Both engines run exactly these; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1765800000000,
   CreateRateLimitBuckets1765810000000,
   AddOutboxRequestId1765820000000,
+  AddIdempotencyResourcePath1765900000000,
 ];
