@@ -8,6 +8,7 @@ export * from './http/client-error.js';
 export * from './context/correlation.js';
 export * from './http/security-headers.js';
 export * from './http/cors.js';
+export * from './http/answered-in-hook.js';
 export * from './validation/rules.js';
 export * from './validation/decorators.js';
 export * from './validation/iso-countries.js';

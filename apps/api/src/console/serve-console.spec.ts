@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -118,6 +119,34 @@ describe(serveConsole.name, () => {
     expect(res.body).toContain('npm run build:console');
     expect((await get('/', '*/*')).statusCode).toBe(404);
     expect((await get('/v1/thing')).statusCode).toBe(200);
+  });
+
+  it('ends a download the client cancels without routing the request on to the 404 handler', async () => {
+    build(dir);
+    // Large enough that the socket's buffers fill and the file is still streaming when the client leaves.
+    writeFileSync(join(dir, 'assets', 'big-abc123.js'), Buffer.alloc(32 * 1024 * 1024, 0x20));
+    app = Fastify();
+    const notFound: string[] = [];
+    app.setNotFoundHandler((req, reply) => {
+      notFound.push(req.url);
+      return reply.code(404).send({ not: 'found' });
+    });
+    serveConsole(app, dir);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(base);
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write('GET /assets/big-abc123.js HTTP/1.1\r\nHost: x\r\n\r\n'),
+        );
+        socket.once('data', () => socket.destroy());
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(notFound).toEqual([]);
+    expect((await get('/assets/index-abc123.js', '*/*')).body).toBe('console.log(1);');
   });
 
   it('picks up a rebuild while running', async () => {

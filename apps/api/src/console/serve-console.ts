@@ -3,6 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import send from '@fastify/send';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answeredInHook } from '#kyc/common';
 
 /** Paths the api owns: an unknown path under them keeps its Solaris-shaped 404/405, never the console. */
 const API_PREFIXES = ['/v1', '/oauth', '/admin', '/providers', '/sandbox', '/docs', '/health'];
@@ -133,7 +134,9 @@ export function serveConsole(fastify: FastifyInstance, root = defaultConsoleDir(
       headers['Content-Type'] = contentTypeOf(path);
       headers['Content-Encoding'] = 'gzip';
     }
-    return reply.code(statusCode).headers(headers).header('vary', 'accept, accept-encoding').send(stream);
+    return answeredInHook(
+      reply.code(statusCode).headers(headers).header('vary', 'accept, accept-encoding').send(stream),
+    );
   };
 
   fastify.addHook('onRequest', async (req, reply) => {
@@ -147,11 +150,13 @@ export function serveConsole(fastify: FastifyInstance, root = defaultConsoleDir(
     }
     if (!acceptsHtml(req)) return;
     if (!built) {
-      return consoleHeaders(reply)
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(NOT_BUILT);
+      return answeredInHook(
+        consoleHeaders(reply)
+          .code(503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(NOT_BUILT),
+      );
     }
     // The page names the current hashed assets, so it is revalidated on every load.
     return sendFile(req, consoleHeaders(reply).header('cache-control', 'no-cache'), '/index.html', {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../errors/domain-errors.js';
+import { answeredInHook } from './answered-in-hook.js';
 
 /** The partner API: the only paths a configured foreign origin may call (the console and /admin stay same-origin). */
 const CORS_PREFIXES = ['/v1', '/oauth'];
@@ -65,15 +66,17 @@ export function installCors(fastify: FastifyInstance, allowedOrigins: string[]):
       throw new ForbiddenError('Cross-origin requests from this origin are not allowed on this path.');
     }
     addVaryOrigin(reply);
-    return reply
-      .code(204)
-      .headers({
-        'access-control-allow-origin': String(req.headers.origin),
-        'access-control-allow-methods': ALLOW_METHODS,
-        'access-control-allow-headers': ALLOW_HEADERS,
-        'access-control-max-age': PREFLIGHT_MAX_AGE_SECONDS,
-      })
-      .send();
+    return answeredInHook(
+      reply
+        .code(204)
+        .headers({
+          'access-control-allow-origin': String(req.headers.origin),
+          'access-control-allow-methods': ALLOW_METHODS,
+          'access-control-allow-headers': ALLOW_HEADERS,
+          'access-control-max-age': PREFLIGHT_MAX_AGE_SECONDS,
+        })
+        .send(),
+    );
   });
 
   if (allowed.size === 0) return;
