@@ -1,7 +1,6 @@
 // Helpers for bench/callback-intake on top of the shared bench/lib/harness.mjs: clean-up, CPU
 // accounting from /proc, percentiles, a seeded shuffle.
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
 
 import {
   DEFAULT_DATABASE_URL,
@@ -16,6 +15,7 @@ import {
   machineInfo,
   table,
   waitForOk,
+  cpuSample as harnessCpuSample,
 } from '../lib/harness.mjs';
 
 // Shared with the other benchmarks.
@@ -84,49 +84,14 @@ export async function dropDatabase(serverUrl, name) {
   await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
-const CLOCK_TICKS = 100; // USER_HZ on every Linux this runs on
-
-/** utime + stime of one process in ms, from /proc (Linux); null elsewhere or when it is gone. */
-function processCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * CPU time so far of the app (null for none), of the PostgreSQL processes working for `database`
  * (its backends and autovacuum workers plus the server-wide writer processes; other databases'
  * backends are left out), of this process and of the whole machine.
  */
 export function cpuSample(serverPid, database) {
-  if (process.platform !== 'linux') return null;
-  let postgres = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let title;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    } catch {
-      continue;
-    }
-    const ours = ` ${title} `.includes(` ${database} `);
-    const otherDatabase = !ours && /autovacuum worker|\(\d+\)|\[local\]/.test(title);
-    if (!otherDatabase) postgres += processCpuMs(entry) ?? 0;
-  }
-  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, , , irq, softirq, steal] = cpu;
-  return {
-    at: performance.now(),
-    server: serverPid ? (processCpuMs(serverPid) ?? 0) : 0,
-    postgres,
-    machine_busy: ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS,
-    self: process.cpuUsage(),
-  };
+  const sample = harnessCpuSample(serverPid, database);
+  return sample && { ...sample, server: sample.server ?? 0 };
 }
 
 /** CPU spent per unit of work between two samples, and how many CPUs each side kept busy. */

@@ -210,7 +210,7 @@ export function assertClean(label, result, sampleError) {
 }
 
 /** utime + stime of one process in ms, from /proc (Linux); null elsewhere or when it is gone. */
-function processCpuMs(pid) {
+export function processCpuMs(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -311,6 +311,16 @@ export function machineInfo(pgVersion) {
     node_version: process.version,
     postgresql_version: pgVersion,
   };
+}
+
+/** 0 -> "a", 25 -> "z", 26 -> "ba": generated names may hold letters only, never digits. */
+export function letters(n) {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
 }
 
 export function round(n, digits = 2) {

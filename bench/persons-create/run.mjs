@@ -38,6 +38,7 @@ import {
   dropDatabase,
   freePort,
   gitState,
+  letters,
   median,
   numberSetting,
   otherLoadWarning,
@@ -77,16 +78,6 @@ const PERSON = {
   terms_conditions_signed_at: '2022-01-01T00:00:00.000Z',
   data_terms_signed_at: '2022-01-01T00:00:00.000Z',
 };
-
-/** 0 -> "a", 25 -> "z", 26 -> "ba": names may hold letters only, never digits. */
-function letters(n) {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
 
 const settings = {
   duration: numberSetting('duration', DEFAULT_DURATION),

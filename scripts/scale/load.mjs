@@ -2,6 +2,7 @@
 // test scenarios (X-AUTOTEST-<CASE>, played by the sandbox without a user), poll them, and read persons;
 // two compliance officers decide the review cases through the admin API (four eyes where needed).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { letters as lowerLetters } from '../../bench/lib/harness.mjs';
 import { call } from './client.mjs';
 
 /**
@@ -81,15 +82,8 @@ export async function partnerClient(ctx, home, until) {
   }
 }
 
-/** A number as letters (names allow no digits): 0 -> A, 27 -> BB. */
-function letters(n) {
-  let out = '';
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return out;
-}
+/** A number as capital letters (names allow no digits): 0 -> A, 27 -> BB. */
+const letters = (n) => lowerLetters(n).toUpperCase();
 
 /** Polls every watched identification that is not final, at most once per `everyMs`, until `until`. */
 export async function poller(ctx, home, until, everyMs = 2000) {

@@ -3,23 +3,10 @@
 // round-robin proxy) that the sandbox's callbacks, the adapter's calls and the workers use.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const CLOCK_TICKS = 100; // USER_HZ on every Linux this runs on
-
-/** utime + stime of one process in ms; null when it is gone (or not Linux). */
-export function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
+import { processCpuMs } from '../../bench/lib/harness.mjs';
 
 /**
  * One slot (api-1, worker-2, ...): the instance running now and every instance it had, each with the CPU
@@ -65,7 +52,7 @@ export function sampleCpu(slots) {
   for (const slot of slots)
     for (const inst of slot.instances) {
       if (inst.exit) continue;
-      const ms = cpuMs(inst.pid);
+      const ms = processCpuMs(inst.pid);
       if (ms === null) continue;
       inst.cpuBase ??= ms;
       inst.cpuLast = ms;
