@@ -53,105 +53,118 @@ describe('console admin work: users, partner clients, the audit trail, webhook r
     await receiver?.stop();
   });
 
-  it('an admin creates a user who then signs in; the audit page and its CSV export show both; disable, password reset and a new role work', async () => {
+  // One user's life, step by step: each step builds on the one before (Jest runs them in order).
+  describe('a user an admin creates', () => {
     const email = `officer-${randomName(6).toLowerCase()}@bank.example`;
     const password = `Officer-${randomName(8)}-42`;
     const newPassword = `Changed-${randomName(8)}-17`;
 
-    await inBrowser(browser, 'console-admin-creates-user', async (page) => {
-      await signIn(page, t.url, SANDBOX_ADMIN);
-      await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.getByRole('link', { name: 'Create' }).click();
-      await page.locator('input[name=email]').fill(email);
-      await page.locator('input[name=display_name]').fill('Olga Officer');
-      await page.getByRole('combobox', { name: 'Role' }).click();
-      await page.getByRole('option', { name: 'Compliance officer' }).click();
-      await page.locator('input[name=password]').fill('weak');
-      await page.getByRole('button', { name: 'Save' }).click();
-      // The server's password policy answers 400 on `password`: shown under the field.
-      await page.getByText('must be at least 12 characters long').waitFor();
-      await page.locator('input[name=password]').fill(password);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('row').filter({ hasText: email }).getByText('Compliance officer').waitFor();
+    it('is refused a weak password, then created as a compliance officer', async () => {
+      await inBrowser(browser, 'console-admin-creates-user', async (page) => {
+        await signIn(page, t.url, SANDBOX_ADMIN);
+        await page.getByRole('menuitem', { name: 'Users' }).click();
+        await page.getByRole('link', { name: 'Create' }).click();
+        await page.locator('input[name=email]').fill(email);
+        await page.locator('input[name=display_name]').fill('Olga Officer');
+        await page.getByRole('combobox', { name: 'Role' }).click();
+        await page.getByRole('option', { name: 'Compliance officer' }).click();
+        await page.locator('input[name=password]').fill('weak');
+        await page.getByRole('button', { name: 'Save' }).click();
+        // The server's password policy answers 400 on `password`: shown under the field.
+        await page.getByText('must be at least 12 characters long').waitFor();
+        await page.locator('input[name=password]').fill(password);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('row').filter({ hasText: email }).getByText('Compliance officer').waitFor();
+      });
     });
 
-    await inBrowser(browser, 'console-new-user-signs-in', async (page) => {
-      await signIn(page, t.url, { email, password });
-      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
-        'Signed in as Compliance officer',
-      );
+    it('signs in with that role', async () => {
+      await inBrowser(browser, 'console-new-user-signs-in', async (page) => {
+        await signIn(page, t.url, { email, password });
+        await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+          'Signed in as Compliance officer',
+        );
+      });
     });
 
-    await inBrowser(browser, 'console-admin-audit', async (page) => {
-      await signIn(page, t.url, SANDBOX_ADMIN);
-      await page.getByRole('menuitem', { name: 'Audit events' }).click();
-      const created = page
-        .getByRole('row')
-        .filter({ hasText: 'staff.user_created' })
-        .filter({ hasText: SANDBOX_ADMIN.email });
-      await created.first().waitFor();
-      await page.getByRole('row').filter({ hasText: 'staff.login' }).filter({ hasText: email }).waitFor();
+    it('shows in the audit page and its CSV export: created by the admin, then signed in', async () => {
+      await inBrowser(browser, 'console-admin-audit', async (page) => {
+        await signIn(page, t.url, SANDBOX_ADMIN);
+        await page.getByRole('menuitem', { name: 'Audit events' }).click();
+        const created = page
+          .getByRole('row')
+          .filter({ hasText: 'staff.user_created' })
+          .filter({ hasText: SANDBOX_ADMIN.email });
+        await created.first().waitFor();
+        await page.getByRole('row').filter({ hasText: 'staff.login' }).filter({ hasText: email }).waitFor();
 
-      await page.locator('input[name=action]').fill('staff.user_created');
-      // Only that action is left: the first admin's creation at start-up and the one above.
-      const actions = () => page.locator('tbody tr td:nth-child(4)').allInnerTexts();
-      await eventually(actions, ['staff.user_created', 'staff.user_created']);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Export CSV' }).click(),
-      ]);
-      expect(download.suggestedFilename()).toMatch(/\.csv$/);
-      const csv = readFileSync(await download.path(), 'utf8')
-        .trim()
-        .split(/\r?\n/);
-      expect(csv[0]).toBe(
-        [
-          'id',
-          'occurred_at',
-          'actor_type',
-          'actor_id',
-          'actor_email',
-          'role',
-          'action',
-          'entity_type',
-          'entity_id',
-          'diff',
-          'request_id',
-          'ip',
-        ]
-          .map((c) => `"${c}"`)
-          .join(','),
-      );
-      expect(csv.slice(1).map((line) => line.includes(',"staff.user_created",'))).toEqual([true, true]);
-      expect(csv.slice(1).some((line) => line.includes(SANDBOX_ADMIN.email))).toBe(true);
-
-      // Disable the new user: signing in stops working.
-      await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.getByRole('row').filter({ hasText: email }).click();
-      await page.getByRole('button', { name: 'Disable' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-      await notification(page, `${email} disabled`);
-      expect(await tokenlessSignIn(email, password)).toBe(401);
-      await page.getByRole('button', { name: 'Enable' }).click();
-      await notification(page, `${email} enabled`);
-
-      await page.getByRole('button', { name: 'Reset password' }).click();
-      await page.getByRole('dialog').locator('input[name=new-password]').fill(newPassword);
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-      await notification(page, 'Password reset: the user signs in with the new password');
-
-      // The edit form: a new role.
-      await page.getByRole('combobox', { name: 'Role' }).click();
-      await page.getByRole('option', { name: 'Support agent' }).click();
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('row').filter({ hasText: email }).getByText('Support agent').waitFor();
+        await page.locator('input[name=action]').fill('staff.user_created');
+        // Only that action is left: the first admin's creation at start-up and the one above.
+        const actions = () => page.locator('tbody tr td:nth-child(4)').allInnerTexts();
+        await eventually(actions, ['staff.user_created', 'staff.user_created']);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Export CSV' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/\.csv$/);
+        const csv = readFileSync(await download.path(), 'utf8')
+          .trim()
+          .split(/\r?\n/);
+        expect(csv[0]).toBe(
+          [
+            'id',
+            'occurred_at',
+            'actor_type',
+            'actor_id',
+            'actor_email',
+            'role',
+            'action',
+            'entity_type',
+            'entity_id',
+            'diff',
+            'request_id',
+            'ip',
+          ]
+            .map((c) => `"${c}"`)
+            .join(','),
+        );
+        expect(csv.slice(1).map((line) => line.includes(',"staff.user_created",'))).toEqual([true, true]);
+        expect(csv.slice(1).some((line) => line.includes(SANDBOX_ADMIN.email))).toBe(true);
+      });
     });
 
-    await inBrowser(browser, 'console-user-new-password', async (page) => {
-      await signIn(page, t.url, { email, password: newPassword });
-      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
-        'Signed in as Support agent',
-      );
+    it('is disabled (signing in stops working), enabled, given a new password and a new role', async () => {
+      await inBrowser(browser, 'console-admin-manages-user', async (page) => {
+        await signIn(page, t.url, SANDBOX_ADMIN);
+        await page.getByRole('menuitem', { name: 'Users' }).click();
+        await page.getByRole('row').filter({ hasText: email }).click();
+        await page.getByRole('button', { name: 'Disable' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+        await notification(page, `${email} disabled`);
+        expect(await tokenlessSignIn(email, password)).toBe(401);
+        await page.getByRole('button', { name: 'Enable' }).click();
+        await notification(page, `${email} enabled`);
+
+        await page.getByRole('button', { name: 'Reset password' }).click();
+        await page.getByRole('dialog').locator('input[name=new-password]').fill(newPassword);
+        await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+        await notification(page, 'Password reset: the user signs in with the new password');
+
+        // The edit form: a new role.
+        await page.getByRole('combobox', { name: 'Role' }).click();
+        await page.getByRole('option', { name: 'Support agent' }).click();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('row').filter({ hasText: email }).getByText('Support agent').waitFor();
+      });
+    });
+
+    it('signs in with the new password and the new role', async () => {
+      await inBrowser(browser, 'console-user-new-password', async (page) => {
+        await signIn(page, t.url, { email, password: newPassword });
+        await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+          'Signed in as Support agent',
+        );
+      });
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { authenticatorCode, FakeClock, StaffFactory } from '#kyc/testing';
+import { authenticatorCode, FakeClock, StaffFactory, type TestStaff } from '#kyc/testing';
 import { launchBrowser } from '../support/browser.js';
 import {
   eventually,
@@ -54,72 +54,83 @@ describe('console sign-in: password, two-factor enrolment and codes, idle timeou
     });
   });
 
-  it('enrols two-factor in the UI, signs in with a TOTP code and once with a recovery code; an admin resets it', async () => {
-    const agent = await StaffFactory.create(t, 'support_agent');
+  // One agent's two-factor life, step by step: each step builds on the one before (Jest runs them in order).
+  describe('two-factor authentication', () => {
+    let agent: TestStaff;
     let secret = '';
     let recoveryCodes: string[] = [];
-    await inBrowser(browser, 'console-sign-in-mfa-enrol', async (page) => {
-      await signIn(page, t.url, agent);
-      await page.getByRole('link', { name: 'Set up two-factor authentication' }).click();
-      await page.getByRole('button', { name: 'Start set-up' }).click();
-      await page.getByRole('img', { name: 'QR code for the authenticator app' }).waitFor();
-      secret = (await page.getByTestId('mfa-secret').innerText()).trim();
-      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 
-      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now(), 5)); // a wrong code first
-      await page.getByRole('button', { name: 'Confirm' }).click();
-      await page.getByText('That code is not right').waitFor();
-      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
-      await page.getByRole('button', { name: 'Confirm' }).click();
-      await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
-      recoveryCodes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
-      expect(recoveryCodes).toHaveLength(10);
-      await page.getByRole('button', { name: 'I have stored the codes' }).click();
-      await page.getByText('Two-factor authentication is on.').waitFor();
-      await signOut(page);
+    it('is enrolled in the UI after a wrong code is refused, and gives 10 recovery codes', async () => {
+      agent = await StaffFactory.create(t, 'support_agent');
+      await inBrowser(browser, 'console-sign-in-mfa-enrol', async (page) => {
+        await signIn(page, t.url, agent);
+        await page.getByRole('link', { name: 'Set up two-factor authentication' }).click();
+        await page.getByRole('button', { name: 'Start set-up' }).click();
+        await page.getByRole('img', { name: 'QR code for the authenticator app' }).waitFor();
+        secret = (await page.getByTestId('mfa-secret').innerText()).trim();
+        expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+
+        await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now(), 5)); // a wrong code first
+        await page.getByRole('button', { name: 'Confirm' }).click();
+        await page.getByText('That code is not right').waitFor();
+        await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
+        await page.getByRole('button', { name: 'Confirm' }).click();
+        await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
+        recoveryCodes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+        expect(recoveryCodes).toHaveLength(10);
+        await page.getByRole('button', { name: 'I have stored the codes' }).click();
+        await page.getByText('Two-factor authentication is on.').waitFor();
+        await signOut(page);
+      });
     });
 
-    clock.advance(MINUTE); // the code used to confirm is spent: the next one comes from a later step
-    await inBrowser(browser, 'console-sign-in-mfa-totp', async (page) => {
-      await page.goto(`${t.url}/`);
-      await page.locator('input[name=email]').fill(agent.email);
-      await page.locator('input[name=password]').fill(agent.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('Enter the code from your authenticator app').waitFor();
-      await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('Welcome, ').waitFor();
-      await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
-        'Signed in as Support agent',
-      );
-      await signOut(page);
+    it('asks for a code at sign-in and accepts a fresh TOTP code', async () => {
+      clock.advance(MINUTE); // the code used to confirm is spent: the next one comes from a later step
+      await inBrowser(browser, 'console-sign-in-mfa-totp', async (page) => {
+        await page.goto(`${t.url}/`);
+        await page.locator('input[name=email]').fill(agent.email);
+        await page.locator('input[name=password]').fill(agent.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText('Enter the code from your authenticator app').waitFor();
+        await page.locator('input[name=otp]').fill(authenticatorCode(secret, clock.now()));
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText('Welcome, ').waitFor();
+        await expect(page.getByTestId('signed-in-role').innerText()).resolves.toBe(
+          'Signed in as Support agent',
+        );
+        await signOut(page);
+      });
     });
 
-    await inBrowser(browser, 'console-sign-in-mfa-recovery', async (page) => {
-      await signIn(page, t.url, agent, () => recoveryCodes[0]);
-      await signOut(page);
-      // A recovery code works once.
-      await page.locator('input[name=email]').fill(agent.email);
-      await page.locator('input[name=password]').fill(agent.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.locator('input[name=otp]').fill(recoveryCodes[0]);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('alert').getByText('Wrong email, password or code').waitFor();
+    it('accepts a recovery code once', async () => {
+      await inBrowser(browser, 'console-sign-in-mfa-recovery', async (page) => {
+        await signIn(page, t.url, agent, () => recoveryCodes[0]);
+        await signOut(page);
+        // A recovery code works once.
+        await page.locator('input[name=email]').fill(agent.email);
+        await page.locator('input[name=password]').fill(agent.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.locator('input[name=otp]').fill(recoveryCodes[0]);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('alert').getByText('Wrong email, password or code').waitFor();
+      });
     });
 
-    // Lost device: an admin resets the agent's two-factor, who then signs in with the password alone.
-    await inBrowser(browser, 'console-sign-in-mfa-reset', async (page) => {
-      await signIn(page, t.url, SANDBOX_ADMIN);
-      await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.getByRole('row').filter({ hasText: agent.email }).click();
-      await page.getByRole('button', { name: 'Reset two-factor' }).click();
-      await page.getByRole('dialog').getByText(agent.email).waitFor();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-      await page.locator('.MuiSnackbar-root').getByText('Two-factor authentication reset').waitFor();
-    });
-    await inBrowser(browser, 'console-sign-in-after-mfa-reset', async (page) => {
-      await signIn(page, t.url, agent);
-      await page.getByText('Two-factor authentication is off.').waitFor();
+    it('is reset by an admin after a lost device; the agent then signs in with the password alone', async () => {
+      // Lost device: an admin resets the agent's two-factor, who then signs in with the password alone.
+      await inBrowser(browser, 'console-sign-in-mfa-reset', async (page) => {
+        await signIn(page, t.url, SANDBOX_ADMIN);
+        await page.getByRole('menuitem', { name: 'Users' }).click();
+        await page.getByRole('row').filter({ hasText: agent.email }).click();
+        await page.getByRole('button', { name: 'Reset two-factor' }).click();
+        await page.getByRole('dialog').getByText(agent.email).waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+        await page.locator('.MuiSnackbar-root').getByText('Two-factor authentication reset').waitFor();
+      });
+      await inBrowser(browser, 'console-sign-in-after-mfa-reset', async (page) => {
+        await signIn(page, t.url, agent);
+        await page.getByText('Two-factor authentication is off.').waitFor();
+      });
     });
   });
 
