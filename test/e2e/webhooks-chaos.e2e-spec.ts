@@ -34,8 +34,11 @@ const TIMEOUT_MS = 1000;
 const RELAY = {
   WEBHOOK_TICK_MS: '100',
   WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
-  // Retries wait up to 250 ms × 2^(n-1) (at least the 1 s floor) instead of 30 s × 2^(n-1).
+  // Retries wait up to 250 ms × 2^(n-1) (at least the 1 s floor) instead of 30 s × 2^(n-1), and at most
+  // 4 s: uncapped, the one delivery in a hundred runs that fails ten times in a row (0.3^10 × 2,000) would
+  // wait two minutes for its next attempt, holding its entity's later events behind it (seed 1159506821).
   WEBHOOK_RETRY_BASE_MS: '250',
+  WEBHOOK_RETRY_CAP_MS: '4000',
 };
 
 /** Reproducible receiver answers: CHAOS_SEED=<n> replays the same failure pattern. */

@@ -89,6 +89,8 @@ describe(loadEnv.name, () => {
     it('backs webhook retries off from 30 s unless WEBHOOK_RETRY_BASE_MS says otherwise', () => {
       expect(loadEnv({}).WEBHOOK_RETRY_BASE_MS).toBe(30000);
       expect(loadEnv({ WEBHOOK_RETRY_BASE_MS: '250' }).WEBHOOK_RETRY_BASE_MS).toBe(250);
+      expect(loadEnv({}).WEBHOOK_RETRY_CAP_MS).toBe(6 * 3600_000);
+      expect(loadEnv({ WEBHOOK_RETRY_CAP_MS: '4000' }).WEBHOOK_RETRY_CAP_MS).toBe(4000);
     });
 
     it('ignores unrelated variables of the process environment', () => {
@@ -119,6 +121,8 @@ describe(loadEnv.name, () => {
       ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '50' }],
       ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '30s' }],
       ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '3600001' }],
+      ['WEBHOOK_RETRY_CAP_MS', { WEBHOOK_RETRY_CAP_MS: '999' }],
+      ['WEBHOOK_RETRY_CAP_MS', { WEBHOOK_RETRY_CAP_MS: '21600001' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'a b' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'ab' }],
       ['PARTNER_CLIENT_SECRET', { PARTNER_CLIENT_SECRET: 'short' }],

@@ -334,13 +334,20 @@ export class Env {
 
   /**
    * Base of the webhook retry backoff: the retry after failed attempt n waits a random time below
-   * base × 2^(n-1) (full jitter; at least 1 s, at most 6 h), within the 5-day retry window.
+   * base × 2^(n-1) (full jitter; at least 1 s, at most WEBHOOK_RETRY_CAP_MS), within the 5-day retry window.
    */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS = 30000;
+
+  /** Longest wait between two attempts of one webhook delivery (the backoff's cap). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(21_600_000)
+  WEBHOOK_RETRY_CAP_MS = 21_600_000;
 
   /** How long a partner POST's Idempotency-Key is remembered and its first reply replayed, in hours. */
   @Transform(toInt)

@@ -23,6 +23,13 @@ describe(retryDelayMs.name, () => {
     expect(retryDelayMs(30, top, 3_600_000)).toBe(RETRY_CAP_MS - 1);
   });
 
+  it('caps the ceiling at a configured cap instead (WEBHOOK_RETRY_CAP_MS)', () => {
+    expect(retryDelayMs(1, top, 250, 4_000)).toBe(RETRY_MIN_MS);
+    expect(retryDelayMs(5, top, 250, 4_000)).toBe(3_999);
+    expect(retryDelayMs(20, top, 250, 4_000)).toBe(3_999);
+    expect(retryDelayMs(20, () => 0.5, 30_000, 3_600_000)).toBe(1_800_000);
+  });
+
   it('keeps the 1 s floor however small the base', () => {
     for (const attempt of [1, 2, 3, 4]) expect(retryDelayMs(attempt, top, 100)).toBe(RETRY_MIN_MS);
     expect(retryDelayMs(5, top, 100)).toBe(1_599);

@@ -158,6 +158,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       this.clock.now(),
       Math.random,
       this.env.WEBHOOK_RETRY_BASE_MS,
+      this.env.WEBHOOK_RETRY_CAP_MS,
     );
     if (!next) this.log.warn(`webhook delivery ${d.id} failed after ${d.attempts} attempts (dead letter)`);
     return next ? { ...base, status: 'pending', nextAttemptAt: next } : { ...base, status: 'failed' };
