@@ -8,3 +8,4 @@ export * from './list-clauses.js';
 export * from './grants.js';
 export * from './statement-timeout.js';
 export * from './created-resource.js';
+export { MIGRATIONS } from './migrations/index.js';
