@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { http, PersonFactory, teeToTestLog } from '#kyc/testing';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 /** The built api as a user runs it: `node dist/apps/api/src/main.js` on the embedded engine. */
 const MAIN = join(process.cwd(), 'dist/apps/api/src/main.js');
@@ -112,6 +113,80 @@ describe('the api process on the embedded engine', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 120_000);
+
+  /** The sandbox partner's token on the api at `base`. */
+  const sandboxToken = async (base: string): Promise<string> =>
+    (
+      await http(base, 'POST', '/oauth/token', {
+        body: {
+          grant_type: 'client_credentials',
+          client_id: 'sandbox-partner',
+          client_secret: 'sandbox-secret-change-me',
+        },
+      })
+    ).body.access_token;
+
+  describe('on SIGTERM, behind a load balancer', () => {
+    // A webhook subscription's create waits for the receiver's answer to its verification ping: a request
+    // held in flight for as long as the receiver delays.
+    let receiver: WebhookReceiver;
+    beforeAll(async () => {
+      receiver = await new WebhookReceiver().start();
+    });
+    afterAll(() => receiver.stop());
+
+    async function withRequestInFlight(graceMs: number, pingDelayMs: number) {
+      receiver.respond = () => ({ status: 200, delayMs: pingDelayMs });
+      const pings = receiver.requests.length;
+      const api = start({
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
+        SHUTDOWN_GRACE_MS: String(graceMs),
+      });
+      await waitHealthy(url, api);
+      const token = await sandboxToken(url);
+      const inFlight = http(url, 'POST', '/v1/webhooks', {
+        token,
+        body: { event_type: 'IDENTIFICATION', url: `${receiver.url}/drain-${graceMs}` },
+      }).then(
+        (r) => r.status,
+        (e: Error) => `failed: ${e.message}`,
+      );
+      while (receiver.requests.length === pings) await sleep(20);
+      api.child.kill('SIGTERM');
+      while (!api.output().includes('draining requests in flight')) await sleep(20);
+      return { api, inFlight };
+    }
+
+    it('answers the request in flight, refuses new connections meanwhile, then exits 0', async () => {
+      const { api, inFlight } = await withRequestInFlight(20_000, 2_000);
+      // The balancer's next connection is refused at once: it routes to another api.
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+      expect(await inFlight).toBe(201);
+      expect(await api.exited).toBe(0);
+      expect(api.output()).toContain('"inFlight":1,"msg":"shutting down: draining requests in flight"');
+      expect(api.output()).toContain('"msg":"drained"');
+
+      // The subscription it answered exists.
+      const again = start({ DATA_DIR: dataDir, PORT: String(port) });
+      try {
+        await waitHealthy(url, again);
+        const list = await http(url, 'GET', '/v1/webhooks', { token: await sandboxToken(url) });
+        expect(list.body.map((w: { url: string }) => w.url)).toContain(`${receiver.url}/drain-20000`);
+      } finally {
+        again.child.kill('SIGTERM');
+        expect(await again.exited).toBe(0);
+      }
+    }, 120_000);
+
+    it('cuts a request still running when SHUTDOWN_GRACE_MS is over, says so, and exits 0', async () => {
+      const { api, inFlight } = await withRequestInFlight(500, 5_000);
+      expect(await inFlight).toMatch(/^failed: /);
+      expect(await api.exited).toBe(0);
+      expect(api.output()).toContain('"inFlight":1,"msg":"grace period over: cutting requests in flight"');
+    }, 120_000);
+  });
 
   it('refuses a wrong setting with one line naming it', async () => {
     const bad = start({ DATA_DIR: dataDir, PORT: 'abc' });

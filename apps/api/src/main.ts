@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadEnv, PublicUrl } from '#kyc/common';
+import { ConfigError, createLogger, GracefulDrain, loadEnv, PublicUrl } from '#kyc/common';
 import { connectDatabase, runMigrations } from '#kyc/database';
 import { createApp } from './create-app.js';
 import { DemoDataService } from './demo/demo-data.service.js';
@@ -14,12 +14,21 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   const app = await createApp(env, db.url, logger);
   await provisionSandboxPartner(app, env);
+  const fastify = app.getHttpAdapter().getInstance();
+  const drain = new GracefulDrain().install(fastify);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, inFlight: drain.requestsInFlight }, 'shutting down: draining requests in flight');
+    const drained = await drain.drain(fastify, env.SHUTDOWN_GRACE_MS);
+    if (drained.drained) logger.info({ ms: drained.ms }, 'drained');
+    else
+      logger.warn(
+        { ms: drained.ms, inFlight: drained.inFlight },
+        'grace period over: cutting requests in flight',
+      );
     await app.close();
     await db.engine?.stop();
     logger.info('stopped');

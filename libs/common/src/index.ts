@@ -9,6 +9,7 @@ export * from './context/correlation.js';
 export * from './http/security-headers.js';
 export * from './http/cors.js';
 export * from './http/answered-in-hook.js';
+export * from './http/graceful-drain.js';
 export * from './validation/rules.js';
 export * from './validation/decorators.js';
 export * from './validation/iso-countries.js';

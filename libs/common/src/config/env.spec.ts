@@ -93,6 +93,11 @@ describe(loadEnv.name, () => {
       expect(loadEnv({ WEBHOOK_RETRY_CAP_MS: '4000' }).WEBHOOK_RETRY_CAP_MS).toBe(4000);
     });
 
+    it('drains for 10 s on SIGTERM unless SHUTDOWN_GRACE_MS says otherwise', () => {
+      expect(loadEnv({}).SHUTDOWN_GRACE_MS).toBe(10_000);
+      expect(loadEnv({ SHUTDOWN_GRACE_MS: '0' }).SHUTDOWN_GRACE_MS).toBe(0);
+    });
+
     it('ignores unrelated variables of the process environment', () => {
       const env = loadEnv({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test', UNSET: undefined });
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['PATH']));
@@ -123,6 +128,8 @@ describe(loadEnv.name, () => {
       ['WEBHOOK_RETRY_BASE_MS', { WEBHOOK_RETRY_BASE_MS: '3600001' }],
       ['WEBHOOK_RETRY_CAP_MS', { WEBHOOK_RETRY_CAP_MS: '999' }],
       ['WEBHOOK_RETRY_CAP_MS', { WEBHOOK_RETRY_CAP_MS: '21600001' }],
+      ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: '-1' }],
+      ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: '10s' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'a b' }],
       ['PARTNER_CLIENT_ID', { PARTNER_CLIENT_ID: 'ab' }],
       ['PARTNER_CLIENT_SECRET', { PARTNER_CLIENT_SECRET: 'short' }],

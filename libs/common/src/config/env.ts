@@ -38,6 +38,13 @@ export class Env {
   @IsString()
   HOST = '127.0.0.1';
 
+  /** On SIGTERM the api stops accepting connections and lets the requests in flight finish for this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  SHUTDOWN_GRACE_MS = 10_000;
+
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
