@@ -21,6 +21,13 @@ export interface StaffSession {
   status: number;
 }
 
+/**
+ * Fixture passwords are hashed with argon2id at its lightest settings (about 1 ms instead of 200): still a
+ * hash the product verifies like any other, since argon2 reads the settings from the hash. The product's own
+ * paths (first admin, the Users page) hash at full strength; tests of those sign in through them.
+ */
+const FIXTURE_HASH = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+
 /** Staff users straight into the table (as an admin would create them), and console logins over HTTP. */
 export const StaffFactory = {
   async create(t: AppUnderTest, role: TestStaffRole, overrides: { status?: 'active' | 'disabled' } = {}) {
@@ -30,7 +37,13 @@ export const StaffFactory = {
       .get(DataSource)
       .query<{ id: string }[]>(
         `INSERT INTO staff_users (email, display_name, role, status, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [email, `Test ${role}`, role, overrides.status ?? 'active', await argon2.hash(password)],
+        [
+          email,
+          `Test ${role}`,
+          role,
+          overrides.status ?? 'active',
+          await argon2.hash(password, FIXTURE_HASH),
+        ],
       );
     return { id: row.id, email, password, role } satisfies TestStaff;
   },
