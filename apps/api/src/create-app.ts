@@ -18,6 +18,7 @@ import {
   sendError,
   SolarisExceptionFilter,
   SolarisValidationPipe,
+  trustProxyOption,
 } from '#kyc/common';
 import { statementTimeoutHook } from '#kyc/database';
 import { multipartLimits } from '#kyc/documents';
@@ -39,6 +40,8 @@ export async function createApp(
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, unknown> }) => requestIdFor(req.headers['x-request-id']),
+    // The client's address behind the load balancers named in TRUST_PROXY (audit trail, per-IP limits).
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
     return503OnClosing: true,
     // Keep-alive sockets (the sandbox and the adapter talk to this same server) must not hold up shutdown.
     forceCloseConnections: true,

@@ -15,6 +15,7 @@ export * from './validation/decorators.js';
 export * from './validation/iso-countries.js';
 export * from './validation/solaris-validation.pipe.js';
 export * from './config/env.js';
+export { trustProxyOption } from './config/trust-proxy.js';
 export * from './logging/logger.js';
 export * from './ids.js';
 export * from './clock.js';

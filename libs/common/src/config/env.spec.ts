@@ -93,6 +93,13 @@ describe(loadEnv.name, () => {
       expect(loadEnv({ WEBHOOK_RETRY_CAP_MS: '4000' }).WEBHOOK_RETRY_CAP_MS).toBe(4000);
     });
 
+    it('refuses a TRUST_PROXY entry that is not an address, a range or a hop count, naming it', () => {
+      expect(() => loadEnv({ TRUST_PROXY: 'true' })).toThrow(
+        'Invalid setting TRUST_PROXY: "true" is not an IP address or CIDR range',
+      );
+      expect(loadEnv({ TRUST_PROXY: '10.0.0.0/8' }).TRUST_PROXY).toBe('10.0.0.0/8');
+    });
+
     it('drains for 10 s on SIGTERM unless SHUTDOWN_GRACE_MS says otherwise', () => {
       expect(loadEnv({}).SHUTDOWN_GRACE_MS).toBe(10_000);
       expect(loadEnv({ SHUTDOWN_GRACE_MS: '0' }).SHUTDOWN_GRACE_MS).toBe(0);

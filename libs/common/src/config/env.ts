@@ -12,6 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { ISO_COUNTRIES } from '../validation/iso-countries.js';
+import { TrustProxyError, trustProxyOption } from './trust-proxy.js';
 
 export const APP_ENVS = ['sandbox', 'production'] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
@@ -200,6 +201,14 @@ export class Env {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'must be 16-128 letters, digits, dash or underscore' })
   IDNOW_CALLBACK_SECRET?: string;
+
+  /**
+   * The load balancers whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges, or a hop count;
+   * unset: none, the api sees the balancer's address (trust-proxy.ts).
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /** Comma-separated source IPs allowed to post callbacks; empty allows any. */
   @IsOptional()
@@ -486,6 +495,7 @@ const OPTIONAL_SETTINGS = [
   'PARTNER_CLIENT_SECRET',
   'PUBLIC_URL',
   'CORS_ALLOWED_ORIGINS',
+  'TRUST_PROXY',
   'IDNOW_BASE_URL',
   'IDNOW_GO_URL',
   'IDNOW_API_KEY',
@@ -525,6 +535,12 @@ export function loadEnv(raw: Record<string, string | undefined>): Env {
     );
   }
   parseBranches(env.BRANCH_RESIDENCY_COUNTRIES);
+  try {
+    trustProxyOption(env.TRUST_PROXY);
+  } catch (e) {
+    if (e instanceof TrustProxyError) throw new ConfigError(`Invalid setting TRUST_PROXY: ${e.message}`);
+    throw e;
+  }
   if (env.APP_ENV === 'production') {
     if (env.PARTNER_CLIENT_ID || env.PARTNER_CLIENT_SECRET) {
       const setting = env.PARTNER_CLIENT_SECRET ? 'PARTNER_CLIENT_SECRET' : 'PARTNER_CLIENT_ID';
