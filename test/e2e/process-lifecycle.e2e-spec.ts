@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { http, PersonFactory, teeToTestLog } from '#kyc/testing';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -26,17 +26,28 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Every api a test started: one left running by a failed test is killed, not left holding the port. */
+const started = new Set<ChildProcess>();
+
 function start(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   teeToTestLog(child, 'api');
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
+}
+
+/** Wait up to 20 s for `done`, else fail naming `what`, with the process's output. */
+async function until(what: string, done: () => boolean, r: Running): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await sleep(20);
+  if (!done()) throw new Error(`timed out waiting for ${what}: ${r.output()}`);
 }
 
 async function waitHealthy(url: string, r: Running): Promise<void> {
@@ -63,6 +74,12 @@ describe('the api process on the embedded engine', () => {
     port = await freePort();
     url = `http://127.0.0.1:${port}`;
   }, 180_000);
+  afterEach(async () => {
+    for (const child of started) {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts, prints its URL and the sandbox client id, keeps data across a SIGTERM restart, and locks its data dir', async () => {
@@ -153,9 +170,9 @@ describe('the api process on the embedded engine', () => {
         (r) => r.status,
         (e: Error) => `failed: ${e.message}`,
       );
-      while (receiver.requests.length === pings) await sleep(20);
+      await until('the verification ping', () => receiver.requests.length > pings, api);
       api.child.kill('SIGTERM');
-      while (!api.output().includes('draining requests in flight')) await sleep(20);
+      await until('the drain to start', () => api.output().includes('draining requests in flight'), api);
       return { api, inFlight };
     }
 
