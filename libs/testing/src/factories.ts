@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { PartnerAuthService } from '#kyc/auth';
+import { PartnerAuthRepository, PartnerAuthService } from '#kyc/auth';
 import type { INestApplication } from '@nestjs/common';
 import { CANARY_MARKER } from './canary.js';
+import { fixtureHash } from './fixture-hash.js';
 import { http } from './http.js';
 
 /** What factories need of a running app: its URL and its DI container. */
@@ -30,7 +31,9 @@ export const PartnerFactory = {
     const partnerId = `p-${randomBytes(6).toString('hex')}`;
     const clientId = `c-${randomBytes(6).toString('hex')}`;
     const secret = PartnerAuthService.newSecret();
-    await t.app.get(PartnerAuthService).upsertClient({ id: partnerId, name }, clientId, secret);
+    await t.app
+      .get(PartnerAuthRepository)
+      .upsertClient({ id: partnerId, name }, clientId, await fixtureHash(secret));
     const res = await http(t.url, 'POST', '/oauth/token', {
       body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
     });

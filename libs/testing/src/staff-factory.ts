@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import type { AppUnderTest } from './factories.js';
+import { fixtureHash } from './fixture-hash.js';
 import { http } from './http.js';
 
 export type TestStaffRole = 'admin' | 'compliance_officer' | 'support_agent';
@@ -21,13 +21,6 @@ export interface StaffSession {
   status: number;
 }
 
-/**
- * Fixture passwords are hashed with argon2id at its lightest settings (about 1 ms instead of 200): still a
- * hash the product verifies like any other, since argon2 reads the settings from the hash. The product's own
- * paths (first admin, the Users page) hash at full strength; tests of those sign in through them.
- */
-const FIXTURE_HASH = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
-
 /** Staff users straight into the table (as an admin would create them), and console logins over HTTP. */
 export const StaffFactory = {
   async create(t: AppUnderTest, role: TestStaffRole, overrides: { status?: 'active' | 'disabled' } = {}) {
@@ -37,13 +30,7 @@ export const StaffFactory = {
       .get(DataSource)
       .query<{ id: string }[]>(
         `INSERT INTO staff_users (email, display_name, role, status, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [
-          email,
-          `Test ${role}`,
-          role,
-          overrides.status ?? 'active',
-          await argon2.hash(password, FIXTURE_HASH),
-        ],
+        [email, `Test ${role}`, role, overrides.status ?? 'active', await fixtureHash(password)],
       );
     return { id: row.id, email, password, role } satisfies TestStaff;
   },
