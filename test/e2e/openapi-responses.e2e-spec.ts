@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
-import { schemaErrors } from '../support/fuzz/checks.js';
+import { schemaErrors, undescribed } from '../support/fuzz/checks.js';
 import {
   isPartnerRoute,
-  type JsonSchema,
   type Operation,
   operationsOf,
   PARTNER_NOT_JSON,
@@ -12,16 +11,6 @@ import {
 } from '../support/fuzz/operations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
-
-/** Fields of a body its schema does not describe (ajv lets them pass: the document has no additionalProperties). */
-function undescribed(schema: JsonSchema, body: unknown, at = ''): string[] {
-  if (Array.isArray(body)) return body.flatMap((b, i) => undescribed(schema.items ?? {}, b, `${at}[${i}]`));
-  if (body === null || typeof body !== 'object' || !schema.properties) return [];
-  const props = schema.properties as Record<string, JsonSchema>;
-  return Object.entries(body).flatMap(([k, v]) =>
-    k in props ? undescribed(props[k], v, `${at}.${k}`) : [`${at}.${k}`],
-  );
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type Clock, createLogger, type Env, loadEnv, PublicUrl } from '#kyc/common';
 import { createTestDatabase, testLogFile, type TestDatabase } from '#kyc/testing';
+import { ResponseContract } from './response-contract.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -34,10 +35,13 @@ export async function startTestApp(
       ? createLogger('silent')
       : createLogger(env.LOG_LEVEL, pino.destination({ dest: logFile, sync: true, mkdir: true }));
   const app = await createApp(env, db.url, logger, opts.clock);
+  const contract = new ResponseContract();
+  contract.install(app.getHttpAdapter().getInstance());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   app.get(PublicUrl).setIfUnset(`http://127.0.0.1:${port}`);
+  await contract.load(`http://127.0.0.1:${port}`);
   return {
     app,
     url: `http://127.0.0.1:${port}`,
@@ -46,6 +50,8 @@ export async function startTestApp(
     async close() {
       await app.close();
       await db.drop();
+      // Every JSON 2xx a test received kept to the route's OpenAPI schema (test/support/response-contract.ts).
+      contract.assertKept();
     },
   };
 }

@@ -64,6 +64,16 @@ export function schemaErrors(schema: JsonSchema, body: unknown): string | undefi
   return validate(body) ? undefined : ajv.errorsText(validate.errors);
 }
 
+/** Fields of a body its schema does not describe (ajv lets them pass: the document has no additionalProperties). */
+export function undescribed(schema: JsonSchema, body: unknown, at = ''): string[] {
+  if (Array.isArray(body)) return body.flatMap((b, i) => undescribed(schema.items ?? {}, b, `${at}[${i}]`));
+  if (body === null || typeof body !== 'object' || !schema.properties) return [];
+  const props = schema.properties as Record<string, JsonSchema>;
+  return Object.entries(body).flatMap(([k, v]) =>
+    k in props ? undescribed(props[k], v, `${at}.${k}`) : [`${at}.${k}`],
+  );
+}
+
 export interface Answer {
   status: number;
   contentType: string;
