@@ -5,7 +5,7 @@ import {
   type Operation,
   operationsOf,
   PARTNER_NOT_JSON,
-  partnerRoutesWithoutSchema,
+  routesWithoutSchema,
   routeKey,
   servedRoutes,
 } from '../support/fuzz/operations.js';
@@ -45,7 +45,7 @@ describe('fuzzing the partner routes', () => {
     const ctx = await partnerContext(t, `${receiver.url}/hook`);
     const run = new FuzzRun(t.url);
     await run.run(ops, ctx, fuzzRuns(6000));
-    const withoutSchema = partnerRoutesWithoutSchema(ops);
+    const withoutSchema = routesWithoutSchema(ops, 'partner');
     const notJson = Object.entries(PARTNER_NOT_JSON).map(([route, why]) => `${route} (${why})`);
     process.stdout.write(
       `${run.summary()}\npartner routes without a response schema: ${withoutSchema.length} of ` +

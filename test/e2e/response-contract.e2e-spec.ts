@@ -16,7 +16,17 @@ const DOC = {
                 schema: {
                   type: 'object',
                   required: ['id', 'tags'],
-                  properties: { id: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+                  properties: {
+                    id: { type: 'string' },
+                    tags: { type: 'array', items: { type: 'string' } },
+                    // A nullable nested object, as @nestjs/swagger documents one.
+                    owner: {
+                      oneOf: [
+                        { type: 'object', properties: { name: { type: 'string' } } },
+                        { type: 'object', nullable: true, enum: [null] },
+                      ],
+                    },
+                  },
                 },
               },
             },
@@ -33,10 +43,12 @@ describe('ResponseContract', () => {
   let base: string;
   const contract = new ResponseContract();
   const answers: Record<string, unknown> = {
-    good: { id: 'a', tags: ['x'] },
+    good: { id: 'a', tags: ['x'], owner: null },
+    'good-owner': { id: 'a', tags: ['x'], owner: { name: 'n' } },
     'wrong-type': { id: 7, tags: ['x'] },
     missing: { id: 'a' },
     extra: { id: 'a', tags: [], secret: 'x' },
+    'extra-nested': { id: 'a', tags: [], owner: { name: 'n', email: 'x' } },
   };
 
   beforeAll(async () => {
@@ -55,13 +67,14 @@ describe('ResponseContract', () => {
 
   it('lets a valid answer and an error answer pass', async () => {
     expect((await fetch(`${base}/things/good`)).status).toBe(200);
+    expect((await fetch(`${base}/things/good-owner`)).status).toBe(200);
     expect((await fetch(`${base}/things/gone`)).status).toBe(404);
     expect(contract.breaches).toEqual([]);
     expect(() => contract.assertKept()).not.toThrow();
   });
 
-  it('names the route and the fault of a wrong type, a missing field and an undescribed field', async () => {
-    for (const id of ['wrong-type', 'missing', 'extra']) {
+  it('names the route and the fault of a wrong type, a missing field and undescribed fields', async () => {
+    for (const id of ['wrong-type', 'missing', 'extra', 'extra-nested']) {
       const res = await fetch(`${base}/things/${id}`);
       // The answer itself is untouched: the contract only records.
       expect(await res.json()).toEqual(answers[id]);
@@ -70,6 +83,7 @@ describe('ResponseContract', () => {
       'GET /things/:id → 200: data/id must be string',
       "GET /things/:id → 200: data must have required property 'tags'",
       'GET /things/:id → 200: undescribed fields .secret',
+      'GET /things/:id → 200: undescribed fields .owner.email',
     ]);
     expect(() => contract.assertKept()).toThrow(/GET \/things\/:id → 200/);
   });

@@ -64,12 +64,23 @@ export function schemaErrors(schema: JsonSchema, body: unknown): string | undefi
   return validate(body) ? undefined : ajv.errorsText(validate.errors);
 }
 
+/** The properties a schema describes, its own and those of its allOf/oneOf/anyOf branches (nullable objects). */
+function describedProperties(schema: JsonSchema): Record<string, JsonSchema> | undefined {
+  const branches = [schema, ...['allOf', 'oneOf', 'anyOf'].flatMap((k) => (schema[k] ?? []) as JsonSchema[])];
+  const found = branches
+    .map(
+      (b) => (b === schema ? b.properties : describedProperties(b)) as Record<string, JsonSchema> | undefined,
+    )
+    .filter((p) => p !== undefined);
+  return found.length ? Object.assign({}, ...found) : undefined;
+}
+
 /** Fields of a body its schema does not describe (ajv lets them pass: the document has no additionalProperties). */
 export function undescribed(schema: JsonSchema, body: unknown, at = ''): string[] {
   if (Array.isArray(body)) return body.flatMap((b, i) => undescribed(schema.items ?? {}, b, `${at}[${i}]`));
-  if (body === null || typeof body !== 'object' || !schema.properties) return [];
-  const props = schema.properties as Record<string, JsonSchema>;
-  return Object.entries(body).flatMap(([k, v]) =>
+  const props = body !== null && typeof body === 'object' ? describedProperties(schema) : undefined;
+  if (!props) return [];
+  return Object.entries(body as object).flatMap(([k, v]) =>
     k in props ? undescribed(props[k], v, `${at}.${k}`) : [`${at}.${k}`],
   );
 }

@@ -131,19 +131,31 @@ export const routeKey = (op: Pick<Operation, 'method' | 'path'>) => `${op.method
 /** The partner API: what partners call with their client credentials or bearer token. */
 export const isPartnerRoute = (op: Pick<Operation, 'path'>) => /^\/(v1|oauth)\//.test(op.path);
 
+/** The staff console's API: what the react-admin console calls with a staff session. */
+export const isAdminRoute = (op: Pick<Operation, 'path'>) => op.path.startsWith('/admin/');
+
 /** Partner routes whose 2xx is not JSON on purpose, so they have no response schema; each with the reason. */
 export const PARTNER_NOT_JSON: Record<string, string> = {
   'GET /v1/persons/:person_id/documents/:id/file':
     "the document's bytes, in the content type sniffed at upload",
 };
 
+/** Admin routes whose 2xx is not JSON on purpose, so they have no response schema; each with the reason. */
+export const ADMIN_NOT_JSON: Record<string, string> = {
+  'GET /admin/audit-events/export.csv': 'the audit trail as CSV, for auditors',
+  'GET /admin/documents/:id/file': "the document's bytes, in the content type sniffed at upload",
+  'GET /admin/support/customers/:personId/evidence-pack': "the customer's evidence pack, a zip",
+};
+
 /**
- * Partner routes whose documented 2xx answers have no JSON schema (a 204 has no body, so needs none), less
- * those in PARTNER_NOT_JSON. Empty when every partner answer is validated.
+ * Routes of one API (partner or admin) whose documented 2xx answers have no JSON schema (a 204 has no body,
+ * so needs none), less those listed as not JSON. Empty when every answer of that API is validated.
  */
-export function partnerRoutesWithoutSchema(ops: Operation[]): string[] {
+export function routesWithoutSchema(ops: Operation[], api: 'partner' | 'admin'): string[] {
+  const [inApi, notJson] =
+    api === 'partner' ? [isPartnerRoute, PARTNER_NOT_JSON] : [isAdminRoute, ADMIN_NOT_JSON];
   return ops
-    .filter((op) => isPartnerRoute(op) && !(routeKey(op) in PARTNER_NOT_JSON))
+    .filter((op) => inApi(op) && !(routeKey(op) in notJson))
     .filter((op) => {
       const ok = Object.entries(op.responses).filter(([code]) => /^2\d\d$/.test(code));
       return ok.length === 0 || ok.some(([code, schema]) => code !== '204' && !schema);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
@@ -14,6 +14,7 @@ import {
 import { classifyOutcome, FAILURE_CODES } from '#kyc/identifications';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { type AlertRow, AlertsRepository } from './alerts.repository.js';
+import { AnalyticsAlertResponseBody } from './analytics-alert-response.schema.js';
 
 const ALERTS: ListSpec = {
   sortable: ['raised_at', 'hour'],
@@ -41,6 +42,7 @@ export class AlertsController {
   @Get()
   @RequirePermission('analytics.read')
   @ApiOperation({ summary: 'Failure-rate alerts, newest first (react-admin list contract; filter open)' })
+  @ApiOkResponse({ type: [AnalyticsAlertResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, ALERTS);
     const { rows, total } = await this.alerts.list(q);
@@ -51,6 +53,7 @@ export class AlertsController {
   @Get(':id')
   @RequirePermission('analytics.read')
   @ApiOperation({ summary: 'One failure-rate alert' })
+  @ApiOkResponse({ type: AnalyticsAlertResponseBody })
   async get(@Param('id') id: string) {
     return view(await this.find(id));
   }
@@ -59,6 +62,7 @@ export class AlertsController {
   @HttpCode(200)
   @RequirePermission('analytics.acknowledge')
   @ApiOperation({ summary: 'Acknowledge an open alert with a note (audited); 409 when already acknowledged' })
+  @ApiOkResponse({ type: AnalyticsAlertResponseBody, description: 'The alert, acknowledged' })
   async acknowledge(@Param('id') id: string, @Body() body: AcknowledgeAlertDto, @Req() req: StaffRequest) {
     const alert = await this.find(id);
     const done = await this.alerts.transaction(async (tx) => {

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentRange, parseListQuery } from '#kyc/common';
 import { RequirePermission } from '#kyc/staff';
 import { FAILURE_CODES } from '#kyc/identifications';
 import { FAILURE_CODE_LIST, getFailureCode, listFailureCodes } from './failure-code-list.js';
+import { FailureCodeResponseBody } from './failure-code-response.schema.js';
 
 /** The whole catalog fits one page, so a list asked for without a range answers all of it. */
 const ALL = JSON.stringify([0, FAILURE_CODES.length - 1]);
@@ -21,6 +22,7 @@ export class FailureCodesController {
   @ApiOperation({
     summary: 'Failure codes with guidance (react-admin list contract; all of them by default)',
   })
+  @ApiOkResponse({ type: [FailureCodeResponseBody] })
   list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery({ ...query, range: query.range ?? ALL }, FAILURE_CODE_LIST);
     const { rows, total } = listFailureCodes(q);
@@ -31,6 +33,7 @@ export class FailureCodesController {
   @Get(':code')
   @RequirePermission('failure_codes.read')
   @ApiOperation({ summary: 'One failure code with its guidance' })
+  @ApiOkResponse({ type: FailureCodeResponseBody })
   get(@Param('code') code: string) {
     return getFailureCode(code);
   }

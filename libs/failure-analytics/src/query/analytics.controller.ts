@@ -1,9 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '#kyc/common';
 import { RequirePermission } from '#kyc/staff';
 import { parseAnalyticsQuery } from './analytics-query.js';
 import { AnalyticsService } from './analytics.service.js';
+import { FailuresResponseBody } from './failures-response.schema.js';
+import { FunnelResponseBody } from './funnel-response.schema.js';
+import { RetriesResponseBody } from './retries-response.schema.js';
+import { StatusTrendResponseBody } from './status-trend-response.schema.js';
+import { TimeToFinalResponseBody } from './time-to-final-response.schema.js';
+import { TopReasonsResponseBody } from './top-reasons-response.schema.js';
 
 const PARAMS =
   'from, to (ISO 8601, whole UTC hours; default the last 7 days), granularity (hour|day|week), partner_id, ' +
@@ -28,6 +34,7 @@ export class AnalyticsController {
   @Get('status-trend')
   @RequirePermission('analytics.read')
   @ApiOperation({ summary: 'Outcomes by status per bucket', description: PARAMS })
+  @ApiOkResponse({ type: StatusTrendResponseBody })
   statusTrend(@Query() raw: Record<string, unknown>) {
     return this.analytics.statusTrend(this.query(raw));
   }
@@ -38,6 +45,7 @@ export class AnalyticsController {
     summary: 'Failures by code, category, permanent vs temporary and user-caused vs not, with shares',
     description: PARAMS,
   })
+  @ApiOkResponse({ type: FailuresResponseBody })
   failures(@Query() raw: Record<string, unknown>) {
     return this.analytics.failures(this.query(raw));
   }
@@ -48,6 +56,7 @@ export class AnalyticsController {
     summary: 'Created → requested → reviewed → successful for identifications created in the range',
     description: `${PARAMS}. Only partner_id and language narrow the funnel.`,
   })
+  @ApiOkResponse({ type: FunnelResponseBody })
   funnel(@Query() raw: Record<string, unknown>) {
     return this.analytics.funnel(this.query(raw));
   }
@@ -58,6 +67,7 @@ export class AnalyticsController {
     summary: 'Median and p90 time to a final status, overall, per status and per path',
     description: PARAMS,
   })
+  @ApiOkResponse({ type: TimeToFinalResponseBody })
   timeToFinal(@Query() raw: Record<string, unknown>) {
     return this.analytics.timeToFinal(this.query(raw));
   }
@@ -68,6 +78,7 @@ export class AnalyticsController {
     summary: 'Re-identifications by the reason of the identification they follow, and how many succeeded',
     description: `${PARAMS}. category, permanent and caused_by_user apply to the previous reason.`,
   })
+  @ApiOkResponse({ type: RetriesResponseBody })
   retries(@Query() raw: Record<string, unknown>) {
     return this.analytics.retries(this.query(raw));
   }
@@ -79,6 +90,7 @@ export class AnalyticsController {
       'The most frequent failure reasons, with the change against the previous range of the same length',
     description: `${PARAMS}, limit (1-100, default 10)`,
   })
+  @ApiOkResponse({ type: TopReasonsResponseBody })
   topReasons(@Query() raw: Record<string, unknown>) {
     return this.analytics.topReasons(this.query(raw));
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
@@ -16,8 +23,10 @@ import { JobRunner } from '../job-runner.js';
 import { type JobRunRow, JobRunsRepository } from '../job-runs.repository.js';
 import { type JobSetting, settingPrefix } from '../job-settings.js';
 import { JOB_SETTINGS } from '../job-scheduler.js';
+import { JobResponseBody } from './job-response.schema.js';
+import { JobRunResponseBody, RUN_STATUSES, RUN_TRIGGERS } from './job-run-response.schema.js';
 
-const STATUSES = ['running', 'succeeded', 'failed', 'interrupted'];
+const STATUSES: string[] = [...RUN_STATUSES];
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -30,6 +39,7 @@ export class RunJobDto {
 
 /** The scheduled jobs (admins): schedules, last runs with counts and durations, and "run now" (audited). */
 @ApiTags('admin: jobs')
+@ApiExtraModels(JobRunResponseBody)
 @Controller('admin/jobs')
 export class JobsController {
   private readonly runsSpec: ListSpec;
@@ -46,7 +56,7 @@ export class JobsController {
       filters: {
         job: this.runner.definitions.map((d) => d.name),
         status: STATUSES,
-        trigger: ['schedule', 'manual'],
+        trigger: [...RUN_TRIGGERS],
       },
       defaultSort: ['started_at', 'DESC'],
     };
@@ -57,6 +67,7 @@ export class JobsController {
   @ApiOperation({
     summary: 'Every job: schedule, enabled, next slot, latest run, runs of the last 24 hours by status',
   })
+  @ApiOkResponse({ type: [JobResponseBody] })
   async list(@Res({ passthrough: true }) reply: FastifyReply) {
     const now = this.clock.now();
     const { latest, counts } = await this.runs.overview(new Date(now.getTime() - 86_400_000));
@@ -88,6 +99,7 @@ export class JobsController {
   @ApiOperation({
     summary: 'Run rows, newest first (react-admin list contract; filter job, status, trigger)',
   })
+  @ApiOkResponse({ type: [JobRunResponseBody] })
   async listRuns(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, this.runsSpec);
     const { rows, total } = await this.runs.list(q);
@@ -98,6 +110,7 @@ export class JobsController {
   @Get('runs/:id')
   @RequirePermission('jobs.read')
   @ApiOperation({ summary: 'One run: counts, duration, outcome and summary' })
+  @ApiOkResponse({ type: JobRunResponseBody })
   async getRun(@Param('id') id: string) {
     const run = await this.runs.get(id);
     if (!run) throw new NotFoundError('JobRun', id);
@@ -107,6 +120,7 @@ export class JobsController {
   @Get(':name')
   @RequirePermission('jobs.read')
   @ApiOperation({ summary: 'One job, as in the list' })
+  @ApiOkResponse({ type: JobResponseBody })
   async get(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const row = (await this.list(reply)).find((j) => j.id === name);
     if (!row) throw new NotFoundError('Job', name);
@@ -117,6 +131,7 @@ export class JobsController {
   @HttpCode(202)
   @RequirePermission('jobs.run')
   @ApiOperation({ summary: 'Run a job now, in the background (audited); answers the run row to follow' })
+  @ApiAcceptedResponse({ type: JobRunResponseBody, description: 'Started; the run row, status running' })
   async runNow(@Param('name') name: string, @Body() body: RunJobDto, @Req() req: StaffRequest) {
     const job = this.runner.job(name);
     if (!job) throw new NotFoundError('Job', name);

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentRange, type ListSpec, NotFoundError, parseListQuery } from '#kyc/common';
 import { RequirePermission } from '#kyc/staff';
+import { DriftReportDetailResponseBody, DriftReportResponseBody } from './drift-report-response.schema.js';
 import { type DriftReportRow, DriftReportsRepository } from './drift-reports.repository.js';
 
 const REPORTS: ListSpec = {
@@ -20,6 +21,7 @@ export class DriftReportsController {
   @Get()
   @RequirePermission('drift_reports.read')
   @ApiOperation({ summary: 'Drift reports with their counts, newest first (react-admin list contract)' })
+  @ApiOkResponse({ type: [DriftReportResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, REPORTS);
     const { rows, total } = await this.reports.list(q);
@@ -30,6 +32,7 @@ export class DriftReportsController {
   @Get(':id')
   @RequirePermission('drift_reports.read')
   @ApiOperation({ summary: 'One drift report: counts and the capped lists of findings per section' })
+  @ApiOkResponse({ type: DriftReportDetailResponseBody })
   async get(@Param('id') id: string) {
     const found = /^[1-9][0-9]{0,17}$/.test(id) ? await this.reports.get(id) : null;
     if (!found) throw new NotFoundError('DriftReport', id);
