@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { http, PartnerFactory, PersonFactory, type TestPartner } from '#kyc/testing';
 import { schemaErrors, undescribed } from '../support/fuzz/checks.js';
 import {
+  ADMIN_NOT_JSON,
+  isAdminRoute,
   isPartnerRoute,
   type Operation,
   operationsOf,
@@ -14,7 +16,7 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-/** Every partner 2xx is described in /docs-json, and real answers keep to those descriptions. */
+/** Every partner and admin 2xx is described in /docs-json, and real answers keep to those descriptions. */
 describe('OpenAPI response schemas of the partner API', () => {
   let t: TestApp;
   let partner: TestPartner;
@@ -47,6 +49,14 @@ describe('OpenAPI response schemas of the partner API', () => {
     expect(routesWithoutSchema(ops, 'partner')).toEqual([]);
     // The exceptions are real routes, so the list cannot go stale unnoticed.
     for (const route of Object.keys(PARTNER_NOT_JSON)) expect(partnerRoutes).toContain(route);
+  });
+
+  it('documents a 2xx response schema for every admin route but the listed non-JSON ones', () => {
+    // Each e2e test's answers are held to these schemas (test/support/response-contract.ts).
+    const adminRoutes = ops.filter(isAdminRoute).map(routeKey);
+    expect(adminRoutes.length).toBeGreaterThan(70);
+    expect(routesWithoutSchema(ops, 'admin')).toEqual([]);
+    for (const route of Object.keys(ADMIN_NOT_JSON)) expect(adminRoutes).toContain(route);
   });
 
   it('a token answer validates against its schema', async () => {

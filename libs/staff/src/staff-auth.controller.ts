@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Env } from '#kyc/common';
 import { CurrentStaff, PublicAdminRoute, RequirePermission } from './access/admin-route.decorator.js';
@@ -7,8 +7,10 @@ import { can, PERMISSIONS, type Permission } from './access/permissions.js';
 import type { StaffPrincipal, StaffRequest } from './access/staff-principal.js';
 import { LoginDto, MfaConfirmDto, type MeResponse } from './dto/login.dto.js';
 import { MfaService } from './mfa/mfa.service.js';
+import { MfaConfirmResponseBody, MfaSetupResponseBody } from './mfa-enrolment-response.schema.js';
 import { cookie, CSRF_COOKIE, SESSION_COOKIE } from './sessions/session-tokens.js';
 import { StaffSessionsService } from './sessions/staff-sessions.service.js';
+import { StaffLoginResponseBody, StaffSessionResponseBody } from './staff-session-response.schema.js';
 
 const origin = (req: StaffRequest) => ({ requestId: String(req.id), ip: req.ip });
 
@@ -25,6 +27,7 @@ export class StaffAuthController {
   @HttpCode(200)
   @PublicAdminRoute()
   @ApiOperation({ summary: 'Sign in: sets the HttpOnly session cookie and the CSRF cookie' })
+  @ApiOkResponse({ type: StaffLoginResponseBody })
   async login(
     @Body() dto: LoginDto,
     @Req() req: StaffRequest,
@@ -43,6 +46,7 @@ export class StaffAuthController {
   @HttpCode(204)
   @RequirePermission('session.self')
   @ApiOperation({ summary: 'Sign out: the session is revoked at once' })
+  @ApiNoContentResponse({ description: 'Signed out, both cookies cleared; no body' })
   async logout(
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: StaffRequest,
@@ -59,6 +63,7 @@ export class StaffAuthController {
   @Get('me')
   @RequirePermission('session.self')
   @ApiOperation({ summary: 'The signed-in staff member and the actions the role allows' })
+  @ApiOkResponse({ type: StaffSessionResponseBody })
   me(@CurrentStaff() staff: StaffPrincipal): MeResponse {
     return me(staff);
   }
@@ -67,6 +72,7 @@ export class StaffAuthController {
   @HttpCode(200)
   @RequirePermission('session.self')
   @ApiOperation({ summary: 'Start TOTP enrolment: a new secret, its otpauth URL and a QR code (SVG)' })
+  @ApiOkResponse({ type: MfaSetupResponseBody })
   mfaSetup(@CurrentStaff() staff: StaffPrincipal) {
     return this.mfa.setup(staff);
   }
@@ -77,6 +83,7 @@ export class StaffAuthController {
   @ApiOperation({
     summary: 'Confirm enrolment with a current code; answers 10 one-time recovery codes, shown once',
   })
+  @ApiOkResponse({ type: MfaConfirmResponseBody })
   mfaConfirm(@CurrentStaff() staff: StaffPrincipal, @Body() dto: MfaConfirmDto, @Req() req: StaffRequest) {
     return this.mfa.confirm(staff, dto.otp, origin(req));
   }

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentRange, type ListSpec, parseListQuery } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { CreatePartnerClientDto, UpdatePartnerClientDto } from './admin-partner-clients.dto.js';
 import { AdminPartnerClientsService } from './admin-partner-clients.service.js';
+import {
+  PartnerClientResponseBody,
+  PartnerClientWithSecretResponseBody,
+} from './partner-client-response.schema.js';
 
 const CLIENTS: ListSpec = {
   sortable: ['created_at', 'partner_id'],
@@ -20,6 +24,7 @@ export class AdminPartnerClientsController {
   @Get()
   @RequirePermission('partners.manage')
   @ApiOperation({ summary: 'Partner API clients (react-admin list contract)' })
+  @ApiOkResponse({ type: [PartnerClientResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, CLIENTS);
     const { rows, total } = await this.clients.list(q);
@@ -30,6 +35,7 @@ export class AdminPartnerClientsController {
   @Get(':id')
   @RequirePermission('partners.manage')
   @ApiOperation({ summary: 'One partner API client' })
+  @ApiOkResponse({ type: PartnerClientResponseBody })
   get(@Param('id') id: string) {
     return this.clients.get(id);
   }
@@ -38,6 +44,7 @@ export class AdminPartnerClientsController {
   @HttpCode(201)
   @RequirePermission('partners.manage')
   @ApiOperation({ summary: 'Create a client; the secret is in this answer only (audited)' })
+  @ApiCreatedResponse({ type: PartnerClientWithSecretResponseBody })
   create(@Body() dto: CreatePartnerClientDto, @Req() req: StaffRequest) {
     return this.clients.create(
       { partnerName: dto.partner_name, partnerId: dto.partner_id },
@@ -49,6 +56,7 @@ export class AdminPartnerClientsController {
   @HttpCode(200)
   @RequirePermission('partners.manage')
   @ApiOperation({ summary: 'A new secret, shown once; the old one and its tokens stop working (audited)' })
+  @ApiOkResponse({ type: PartnerClientWithSecretResponseBody })
   rotate(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.clients.rotate(id, staffAuditContext(req));
   }
@@ -56,6 +64,7 @@ export class AdminPartnerClientsController {
   @Put(':id')
   @RequirePermission('partners.manage')
   @ApiOperation({ summary: 'Disable or enable a client; disabling revokes its tokens (audited)' })
+  @ApiOkResponse({ type: PartnerClientResponseBody })
   update(@Param('id') id: string, @Body() dto: UpdatePartnerClientDto, @Req() req: StaffRequest) {
     return this.clients.setStatus(id, dto.status, staffAuditContext(req));
   }

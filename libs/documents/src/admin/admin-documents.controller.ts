@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
 import {
@@ -17,6 +17,7 @@ import { DocumentsService } from '../documents.service.js';
 import { toAdminDocumentResponse } from '../dto/document-response.js';
 import { DOCUMENT_TYPES } from '../rules/document-types.js';
 import { sendFile } from '../http/send-file.js';
+import { AdminDocumentResponseBody } from './admin-document-response.schema.js';
 
 const DOCUMENTS: ListSpec = {
   sortable: ['created_at', 'document_type', 'size'],
@@ -48,6 +49,7 @@ export class AdminDocumentsController {
   @Get()
   @RequirePermission('documents.read')
   @ApiOperation({ summary: 'Documents of every partner, deleted ones included (react-admin list contract)' })
+  @ApiOkResponse({ type: [AdminDocumentResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, DOCUMENTS);
     const { rows, total } = await this.repo.listUnscoped(q);
@@ -58,6 +60,7 @@ export class AdminDocumentsController {
   @Get(':id')
   @RequirePermission('documents.read')
   @ApiOperation({ summary: "One document's metadata (audited)" })
+  @ApiOkResponse({ type: AdminDocumentResponseBody })
   async get(@Param('id') id: string, @Req() req: StaffRequest) {
     const document = await this.find(id);
     await this.audit.record({
@@ -73,6 +76,8 @@ export class AdminDocumentsController {
   @Get(':id/file')
   @RequirePermission('documents.download')
   @ApiOperation({ summary: 'The file, verified against its checksum; audited with the reason given' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The bytes, with the content type sniffed at upload' })
   @ApiQuery({ name: 'reason', required: true, description: 'Why the file is opened (3-500 characters)' })
   @ApiQuery({ name: 'disposition', required: false, enum: ['attachment', 'inline'] })
   async file(

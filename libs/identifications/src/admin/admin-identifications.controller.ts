@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   contentRange,
@@ -14,6 +14,7 @@ import { partnerVisibleReason } from '../dto/identification-response.js';
 import type { IdentificationEntity } from '../entities/identification.entity.js';
 import { FAILURE_CODES } from '../rules/failure-codes.js';
 import { IDENTIFICATION_STATUSES } from '../rules/identification-status.js';
+import { AdminIdentificationResponseBody } from './admin-identification-response.schema.js';
 import { AdminIdentificationsRepository } from './admin-identifications.repository.js';
 import { OUTCOME_FILTERS, REASON_FILTERS } from './outcome-filters.js';
 
@@ -49,6 +50,7 @@ export class AdminIdentificationsController {
   @ApiOperation({
     summary: 'Identifications of every partner with their review flags (react-admin list contract)',
   })
+  @ApiOkResponse({ type: [AdminIdentificationResponseBody], description: 'Content-Range gives the total' })
   async list(
     @Query() query: Record<string, unknown>,
     @Req() req: StaffRequest,
@@ -67,6 +69,7 @@ export class AdminIdentificationsController {
   @Get(':id')
   @RequirePermission('identifications.read')
   @ApiOperation({ summary: 'One identification with its review flags' })
+  @ApiOkResponse({ type: AdminIdentificationResponseBody })
   async get(@Param('id') id: string, @Req() req: StaffRequest) {
     const found = isId('identification', id) ? await this.repo.findByIdUnscoped(id) : null;
     if (!found) throw new NotFoundError('Identification', id);

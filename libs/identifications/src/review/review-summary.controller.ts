@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '#kyc/common';
 import { RequirePermission } from '#kyc/staff';
+import { ReviewSummaryResponseBody } from './review-summary-response.schema.js';
 import { ReviewSlaService } from './review-sla.service.js';
 
 /** The review queue's counters (no personal data): what the dashboard shows compliance officers. */
@@ -18,6 +19,7 @@ export class ReviewSummaryController {
   @ApiOperation({
     summary: 'Open cases, those past the 24-hour SLA now, and those the review SLA job escalated',
   })
+  @ApiOkResponse({ type: ReviewSummaryResponseBody })
   async summary() {
     const now = this.clock.now();
     return { ...(await this.sla.summary(now)), at: now.toISOString() };

@@ -1,15 +1,41 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
 import { Clock, contentRange, type ListSpec, NotFoundError, parseListQuery, renderError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { CaseHistoryRepository } from './case-history.repository.js';
+import { CaseNoteResponseBody } from './case-note-response.schema.js';
 import { DECISION_REASONS } from '../rules/decision-reasons.js';
 import { failureCode } from '../rules/failure-codes.js';
+import { DecisionReasonsResponseBody } from './decision-reasons-response.schema.js';
 import { DecisionsService, type DecisionOutcome, type Officer } from './decisions.service.js';
+import { ProviderResultResponseBody } from './provider-result-response.schema.js';
+import {
+  BulkReidentificationResponseBody,
+  NotStartedReidentificationBody,
+  ProposedReidentificationResponseBody,
+  ReidentificationAllowanceResponseBody,
+  StartedReidentificationResponseBody,
+} from './reidentification-response.schema.js';
 import { ReidentificationService } from './reidentification.service.js';
+import { ReviewCaseResponseBody } from './review-case-response.schema.js';
 import { ReviewCasesService } from './review-cases.service.js';
+import {
+  BulkDecisionResponseBody,
+  DecidedResponseBody,
+  ProposedDecisionResponseBody,
+} from './review-decision-response.schema.js';
+import { ReviewOfficerResponseBody } from './review-officer-response.schema.js';
+import { ReviewProposalResponseBody } from './review-proposal-response.schema.js';
+import { ReviewCaseRowResponseBody, ReviewQueueEntryResponseBody } from './review-queue-response.schema.js';
 import { REVIEW_QUEUE } from './review-queue.filters.js';
 import {
   AssignDto,
@@ -45,6 +71,14 @@ async function settle<T>(id: string, work: () => Promise<T>) {
  * decisions with four eyes, proposals, re-identification. For compliance officers only.
  */
 @ApiTags('admin: review')
+// Referenced by the oneOf of bulk and decision answers only.
+@ApiExtraModels(
+  StartedReidentificationResponseBody,
+  ProposedReidentificationResponseBody,
+  NotStartedReidentificationBody,
+  DecidedResponseBody,
+  ProposedDecisionResponseBody,
+)
 @Controller('admin')
 export class ReviewController {
   constructor(
@@ -62,6 +96,7 @@ export class ReviewController {
   @ApiOperation({
     summary: 'Open cases, SLA due first (react-admin list contract); the names shown are audited',
   })
+  @ApiOkResponse({ type: [ReviewQueueEntryResponseBody], description: 'Content-Range gives the total' })
   async queue(
     @Query() query: Record<string, unknown>,
     @Req() req: StaffRequest,
@@ -92,6 +127,7 @@ export class ReviewController {
   @ApiOperation({
     summary: 'The case page: person vs ID document, timeline, history, notes, proposals, policy',
   })
+  @ApiOkResponse({ type: ReviewCaseResponseBody })
   view(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.cases.view(id, officerOf(req));
   }
@@ -100,6 +136,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Take the case (409 when a colleague holds it)' })
+  @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async claim(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.claim(id, officerOf(req));
     return this.repo.queueRow(id);
@@ -109,6 +146,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Give the case back to the queue (only its holder)' })
+  @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async release(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.release(id, officerOf(req));
     return this.repo.queueRow(id);
@@ -118,6 +156,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Hand the case to a colleague (when it is free or yours)' })
+  @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async assign(@Param('id') id: string, @Body() dto: AssignDto, @Req() req: StaffRequest) {
     await this.cases.assign(id, officerOf(req), dto.assignee_id);
     return this.repo.queueRow(id);
@@ -127,6 +166,7 @@ export class ReviewController {
   @HttpCode(201)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Add an internal note (append-only)' })
+  @ApiCreatedResponse({ type: CaseNoteResponseBody })
   note(@Param('id') id: string, @Body() dto: NoteDto, @Req() req: StaffRequest) {
     return this.cases.addNote(id, officerOf(req), dto.body);
   }
@@ -136,6 +176,8 @@ export class ReviewController {
   @ApiOperation({
     summary: 'Approve, reject or send back: 200 decided, 202 awaiting a second officer, 409 stale',
   })
+  @ApiOkResponse({ type: DecidedResponseBody, description: 'Decided' })
+  @ApiAcceptedResponse({ type: ProposedDecisionResponseBody, description: 'Awaiting a second officer' })
   async decide(
     @Param('id') id: string,
     @Body() dto: DecisionDto,
@@ -160,6 +202,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Reject or send back several cases with one reason; a result per case' })
+  @ApiOkResponse({ type: BulkDecisionResponseBody })
   async bulk(@Body() dto: BulkDecisionDto, @Req() req: StaffRequest) {
     const officer = officerOf(req);
     const results = [];
@@ -183,6 +226,7 @@ export class ReviewController {
   @Get('review-officers')
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Active compliance officers, to assign a case to (id and display name only)' })
+  @ApiOkResponse({ type: [ReviewOfficerResponseBody] })
   officers() {
     return this.repo.officers();
   }
@@ -190,6 +234,7 @@ export class ReviewController {
   @Get('review-reasons')
   @RequirePermission('review.read')
   @ApiOperation({ summary: 'The documented reason codes of each decision' })
+  @ApiOkResponse({ type: DecisionReasonsResponseBody })
   reasons() {
     return DECISION_REASONS;
   }
@@ -197,6 +242,7 @@ export class ReviewController {
   @Get('review-proposals')
   @RequirePermission('review.read')
   @ApiOperation({ summary: 'Decisions awaiting (or past) a second officer (react-admin list contract)' })
+  @ApiOkResponse({ type: [ReviewProposalResponseBody], description: 'Content-Range gives the total' })
   async proposals(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, PROPOSALS);
     const { rows, total } = await this.repo.proposals(q, q.filter.state as string | undefined);
@@ -208,6 +254,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Second officer: apply the proposed decision (403 for the proposer)' })
+  @ApiOkResponse({ type: DecidedResponseBody })
   async confirm(@Param('id') id: string, @Req() req: StaffRequest) {
     return view(await this.decisions.confirm(id, officerOf(req)));
   }
@@ -216,6 +263,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Second officer: turn the proposal down (403 for the proposer)' })
+  @ApiOkResponse({ type: ReviewProposalResponseBody, description: 'The declined proposal' })
   decline(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.decisions.decline(id, officerOf(req));
   }
@@ -223,6 +271,7 @@ export class ReviewController {
   @Get('identifications/:id/reidentification')
   @RequirePermission('review.read')
   @ApiOperation({ summary: 'What a re-identification would do, and how many the person has left today' })
+  @ApiOkResponse({ type: ReidentificationAllowanceResponseBody })
   async policy(@Param('id') id: string) {
     const i = await this.cases.find(id);
     return {
@@ -236,6 +285,11 @@ export class ReviewController {
   @RequirePermission('review.decide')
   @ApiOperation({
     summary: 'Re-identify by the policy: 201 done, 202 awaiting a second officer, 429 over the limit',
+  })
+  @ApiCreatedResponse({ type: StartedReidentificationResponseBody, description: 'Done' })
+  @ApiAcceptedResponse({
+    type: ProposedReidentificationResponseBody,
+    description: 'Awaiting a second officer',
   })
   async reidentify(
     @Param('id') id: string,
@@ -253,6 +307,7 @@ export class ReviewController {
   @HttpCode(200)
   @RequirePermission('review.decide')
   @ApiOperation({ summary: 'Re-identify several identifications (e.g. a filtered list); a result per item' })
+  @ApiOkResponse({ type: BulkReidentificationResponseBody })
   async bulkReidentify(@Body() dto: BulkReidentifyDto, @Req() req: StaffRequest) {
     const officer = officerOf(req);
     const results = [];
@@ -269,6 +324,7 @@ export class ReviewController {
   @Get('provider-results/:id')
   @RequirePermission('review.read')
   @ApiOperation({ summary: "A provider's raw result as received (personal data: audited)" })
+  @ApiOkResponse({ type: ProviderResultResponseBody })
   async providerResult(@Param('id') id: string, @Req() req: StaffRequest) {
     const found = await this.history.providerResult(id);
     if (!found) throw new NotFoundError('ProviderResult', id);

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
 import { contentRange, type ListSpec, NotFoundError, parseListQuery } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { toPersonResponse } from '../dto/person-response.js';
 import type { PersonEntity } from '../entities/person.entity.js';
+import { AdminPersonResponseBody } from './admin-person-response.schema.js';
 import { AdminPersonsRepository } from './admin-persons.repository.js';
 import { maskPerson } from './person-masking.js';
 
@@ -32,6 +33,7 @@ export class AdminPersonsController {
   @ApiOperation({
     summary: 'Persons of every partner; masked for support agents (react-admin list contract)',
   })
+  @ApiOkResponse({ type: [AdminPersonResponseBody] })
   async list(
     @Query() query: Record<string, unknown>,
     @Req() req: StaffRequest,
@@ -55,6 +57,7 @@ export class AdminPersonsController {
   @Get(':id')
   @RequirePermission('persons.read')
   @ApiOperation({ summary: 'One person; full data (audited) for officers and admins, masked for support' })
+  @ApiOkResponse({ type: AdminPersonResponseBody })
   async get(@Param('id') id: string, @Req() req: StaffRequest) {
     const person = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await this.persons.findByIdUnscoped(id) : null;
     if (!person) throw new NotFoundError('Person', id);

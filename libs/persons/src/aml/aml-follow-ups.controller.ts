@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '#kyc/audit';
 import { Clock, contentRange, type ListSpec, parseListQuery, ValidationError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
+import { AmlFollowUpResponseBody } from './aml-follow-up-response.schema.js';
 import {
   AmlFollowUpsRepository,
   type FollowUpFilter,
@@ -49,6 +50,7 @@ export class AmlFollowUpsController {
     summary:
       'Persons due for AML follow-up, soonest first (react-admin list contract; filter status, overdue, due_within days)',
   })
+  @ApiOkResponse({ type: [AmlFollowUpResponseBody] })
   async list(
     @Query() query: Record<string, unknown>,
     @Req() req: StaffRequest,

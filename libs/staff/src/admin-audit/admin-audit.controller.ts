@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditService, type AuditView } from '#kyc/audit';
 import { contentRange, type ListSpec, parseListQuery } from '#kyc/common';
 import { RequirePermission } from '../access/admin-route.decorator.js';
 import { staffAuditContext, type StaffRequest } from '../access/staff-principal.js';
 import { StaffUsersRepository } from '../users/staff-users.repository.js';
+import { AUDIT_ACTOR_TYPES, AuditEventResponseBody } from './audit-event-response.schema.js';
 import { csvLine } from './csv.js';
 
 const AUDIT: ListSpec = {
@@ -14,7 +15,7 @@ const AUDIT: ListSpec = {
   filters: {
     id: 'id',
     actor_id: 'id',
-    actor_type: ['staff', 'partner', 'system', 'provider'],
+    actor_type: AUDIT_ACTOR_TYPES,
     action: 'id',
     entity_type: 'id',
     entity_id: 'id',
@@ -51,6 +52,7 @@ export class AdminAuditController {
   @Get()
   @RequirePermission('audit.read')
   @ApiOperation({ summary: 'Audit events, newest first (react-admin list contract)' })
+  @ApiOkResponse({ type: [AuditEventResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, AUDIT);
     const { rows, total } = await this.audit.list(q);
@@ -61,6 +63,10 @@ export class AdminAuditController {
   @Get('export.csv')
   @RequirePermission('audit.read')
   @ApiOperation({ summary: 'The matching audit events as CSV, oldest first, at most 100 000 rows (audited)' })
+  @ApiOkResponse({
+    description: 'Not JSON: an attachment, a header line then one line per event',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async export(
     @Query() query: Record<string, unknown>,
     @Req() req: StaffRequest,

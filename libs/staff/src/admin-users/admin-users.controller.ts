@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentRange, type ListSpec, parseListQuery } from '#kyc/common';
 import { RequirePermission } from '../access/admin-route.decorator.js';
@@ -7,6 +7,7 @@ import { STAFF_ROLES } from '../access/permissions.js';
 import { staffAuditContext, type StaffRequest } from '../access/staff-principal.js';
 import { CreateStaffUserDto, ResetPasswordDto, UpdateStaffUserDto } from './admin-users.dto.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { StaffUserResponseBody } from './staff-user-response.schema.js';
 
 const USERS: ListSpec = {
   sortable: ['created_at', 'email', 'display_name', 'role'],
@@ -22,6 +23,7 @@ export class AdminUsersController {
   @Get()
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Staff users (react-admin list contract)' })
+  @ApiOkResponse({ type: [StaffUserResponseBody] })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, USERS);
     const { rows, total } = await this.users.list(q);
@@ -32,6 +34,7 @@ export class AdminUsersController {
   @Get(':id')
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'One staff user' })
+  @ApiOkResponse({ type: StaffUserResponseBody })
   get(@Param('id') id: string) {
     return this.users.get(id);
   }
@@ -40,6 +43,7 @@ export class AdminUsersController {
   @HttpCode(201)
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Create a staff user with an initial password (audited)' })
+  @ApiCreatedResponse({ type: StaffUserResponseBody })
   create(@Body() dto: CreateStaffUserDto, @Req() req: StaffRequest) {
     return this.users.create(dto, staffAuditContext(req));
   }
@@ -47,6 +51,7 @@ export class AdminUsersController {
   @Put(':id')
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Change display name, role or status; disabling ends the sessions (audited)' })
+  @ApiOkResponse({ type: StaffUserResponseBody })
   update(@Param('id') id: string, @Body() dto: UpdateStaffUserDto, @Req() req: StaffRequest) {
     return this.users.update(id, dto, staffAuditContext(req));
   }
@@ -55,6 +60,7 @@ export class AdminUsersController {
   @HttpCode(200)
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Set a new password; the user is signed out everywhere (audited)' })
+  @ApiOkResponse({ type: StaffUserResponseBody })
   resetPassword(@Param('id') id: string, @Body() dto: ResetPasswordDto, @Req() req: StaffRequest) {
     return this.users.resetPassword(id, dto.password, staffAuditContext(req));
   }
@@ -63,6 +69,7 @@ export class AdminUsersController {
   @HttpCode(200)
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Remove the second factor so the user enrols again (audited)' })
+  @ApiOkResponse({ type: StaffUserResponseBody })
   resetMfa(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.users.resetMfa(id, staffAuditContext(req));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ValidationError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
@@ -17,6 +17,7 @@ export class EvidencePackController {
     summary: "A zip of the person's records, documents and audit events with a SHA-256 manifest (audited)",
   })
   @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The zip, streamed; its manifest hash in X-Evidence-Manifest-Sha256' })
   @ApiQuery({ name: 'reason', required: true, description: 'Why the pack is exported (10-500 characters)' })
   async export(
     @Param('personId') personId: string,

@@ -1,9 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentRange, type ListSpec, parseListQuery, ValidationError } from '#kyc/common';
 import { RequirePermission, staffAuditContext, type StaffRequest } from '#kyc/staff';
 import { RedeliverFailedDto } from '../dto/redeliver-failed.dto.js';
+import {
+  AdminWebhookDeliveryDetailResponseBody,
+  AdminWebhookDeliveryResponseBody,
+  AdminWebhookSubscriptionResponseBody,
+  RedeliverFailedResponseBody,
+} from './admin-webhook-response.schema.js';
 import { AdminWebhooksService } from './admin-webhooks.service.js';
 
 const SUBSCRIPTIONS: ListSpec = {
@@ -42,6 +48,7 @@ export class AdminWebhooksController {
   @Get('webhook-subscriptions')
   @RequirePermission('webhooks.read')
   @ApiOperation({ summary: 'Subscriptions of every partner (react-admin list contract)' })
+  @ApiOkResponse({ type: [AdminWebhookSubscriptionResponseBody] })
   async subscriptions(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -55,6 +62,7 @@ export class AdminWebhooksController {
   @Get('webhook-subscriptions/:id')
   @RequirePermission('webhooks.read')
   @ApiOperation({ summary: 'One subscription with its pending and failed delivery counts (audited)' })
+  @ApiOkResponse({ type: AdminWebhookSubscriptionResponseBody })
   subscription(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.webhooks.getSubscription(id, staffAuditContext(req));
   }
@@ -62,6 +70,7 @@ export class AdminWebhooksController {
   @Get('webhook-deliveries')
   @RequirePermission('webhooks.read')
   @ApiOperation({ summary: 'Deliveries, one per event and subscription (react-admin list contract)' })
+  @ApiOkResponse({ type: [AdminWebhookDeliveryResponseBody] })
   async deliveries(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, DELIVERIES);
     const { rows, total } = await this.webhooks.listDeliveries(q);
@@ -72,6 +81,7 @@ export class AdminWebhooksController {
   @Get('webhook-deliveries/:id')
   @RequirePermission('webhooks.read')
   @ApiOperation({ summary: 'One delivery with its payload and every attempt (audited)' })
+  @ApiOkResponse({ type: AdminWebhookDeliveryDetailResponseBody })
   delivery(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.webhooks.getDelivery(id, staffAuditContext(req));
   }
@@ -82,6 +92,7 @@ export class AdminWebhooksController {
   @ApiOperation({
     summary: 'Send a finished delivery again, same Solaris-Webhook-Id, next attempt number (audited)',
   })
+  @ApiOkResponse({ type: AdminWebhookDeliveryDetailResponseBody })
   redeliver(@Param('id') id: string, @Req() req: StaffRequest) {
     return this.webhooks.redeliver(id, staffAuditContext(req));
   }
@@ -90,6 +101,7 @@ export class AdminWebhooksController {
   @HttpCode(200)
   @RequirePermission('webhooks.redeliver')
   @ApiOperation({ summary: 'Send every failed delivery created in [from, to) again (audited)' })
+  @ApiOkResponse({ type: RedeliverFailedResponseBody })
   redeliverFailed(@Body() dto: RedeliverFailedDto, @Req() req: StaffRequest) {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
