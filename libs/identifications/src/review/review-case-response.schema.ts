@@ -5,17 +5,7 @@ import { CaseNoteResponseBody } from './case-note-response.schema.js';
 import { ReidentificationAllowanceResponseBody } from './reidentification-response.schema.js';
 import { ReviewProposalResponseBody } from './review-proposal-response.schema.js';
 import { CAUSED_BY_USER, FAILURE_CATEGORIES } from './review-queue-response.schema.js';
-
-// OpenAPI 3.0: a nullable enum lists null among its values, or a null fails validation.
-const nullableEnum = (values: readonly string[]) => ({
-  type: String,
-  nullable: true,
-  enum: [...values, null] as unknown as string[],
-});
-const text = { type: String, nullable: true } as const;
-const dateTime = { type: String, format: 'date-time' } as const;
-const nullableDateTime = { ...dateTime, nullable: true } as const;
-const freeForm = { type: 'object', additionalProperties: true } as const;
+import { dateTime, freeForm, nullableDateTime, nullableEnum, text } from './schema-properties.js';
 
 /** One row of the case page's diff (`FieldDiffRow`): our person's value next to the provider's reading. */
 export class FieldDiffRowBody {

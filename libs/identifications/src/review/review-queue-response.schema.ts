@@ -3,16 +3,7 @@ import { REVIEW_ACTIONS } from '../rules/decision-reasons.js';
 import { FAILURE_CODES } from '../rules/failure-codes.js';
 import { IDENTIFICATION_STATUSES } from '../rules/identification-status.js';
 import { FLAG_REASONS } from '../rules/review-case.js';
-
-// OpenAPI 3.0: a nullable enum lists null among its values, or a null fails validation.
-const nullableEnum = (values: readonly string[]) => ({
-  type: String,
-  nullable: true,
-  enum: [...values, null] as unknown as string[],
-});
-const text = { type: String, nullable: true } as const;
-const dateTime = { type: String, format: 'date-time' } as const;
-const nullableDateTime = { ...dateTime, nullable: true } as const;
+import { dateTime, nullableDateTime, nullableEnum, text } from './schema-properties.js';
 
 export const FAILURE_CATEGORIES = [...new Set(FAILURE_CODES.map((c) => c.category))];
 export const CAUSED_BY_USER = [...new Set(FAILURE_CODES.map((c) => c.causedByUser))];
