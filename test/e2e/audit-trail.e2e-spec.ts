@@ -37,6 +37,37 @@ describe('the audit trail', () => {
     expect(await audit.verify(7)).toMatchObject({ ok: true, rows: before + 20 });
   });
 
+  it("chains a job's batch in the order given across its hashing slices, while single events wait their turn", async () => {
+    const audit = t.app.get(AuditService);
+    const before = (await audit.verify()).rows;
+    const batch = Array.from({ length: 450 }, (_, n) => ({
+      actorType: 'system' as const,
+      actorId: 'expire_links',
+      action: 'identification.expired',
+      entityType: 'identification',
+      entityId: `batch-${String(n).padStart(3, '0')}`,
+      diff: { from: 'pending', to: 'expired', url_expires_at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)) },
+    }));
+    await Promise.all([
+      ds().transaction((tx) => audit.recordMany(batch, tx)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        audit.record({
+          actorType: 'system',
+          action: 'job.run_requested',
+          entityType: 'job',
+          entityId: `single-${i}`,
+        }),
+      ),
+    ]);
+    expect(await audit.verify(100)).toMatchObject({ ok: true, rows: before + 455 });
+    const written = await ds().query<{ entity_id: string; diff: { url_expires_at: string } }[]>(
+      `SELECT entity_id, diff FROM audit_events WHERE entity_id LIKE 'batch-%' ORDER BY id`,
+    );
+    expect(written.map((r) => r.entity_id)).toEqual(batch.map((b) => b.entityId));
+    // Dates are stored (and hashed) as the ISO strings the jsonb holds.
+    expect(written[449].diff.url_expires_at).toBe('2026-01-01T00:07:29.000Z');
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE in the database', async () => {
     await expect(ds().query(`UPDATE audit_events SET action = 'nothing'`)).rejects.toThrow(/append-only/);
     await expect(ds().query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);

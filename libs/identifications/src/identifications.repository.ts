@@ -39,6 +39,22 @@ export interface EventRow {
  * Creation and event times come from the application clock, so a history (demo data, tests) can be
  * written through the real services at the time it describes.
  */
+/** The fields `updateMany` writes (with the id it writes them to). */
+export type IdentificationUpdate = Pick<
+  IdentificationEntity,
+  | 'id'
+  | 'status'
+  | 'providerResult'
+  | 'failureReason'
+  | 'reference'
+  | 'completedAt'
+  | 'reviewStartedAt'
+  | 'flagged'
+  | 'flagReasons'
+  | 'caseOpenedAt'
+  | 'caseDueAt'
+>;
+
 @Injectable()
 export class IdentificationsRepository {
   constructor(
@@ -188,7 +204,7 @@ export class IdentificationsRepository {
   }
 
   /** Write the next state of several identifications in one statement. */
-  async updateMany(tx: EntityManager, rows: IdentificationEntity[]): Promise<void> {
+  async updateMany(tx: EntityManager, rows: IdentificationUpdate[]): Promise<void> {
     if (!rows.length) return;
     const records = rows.map((r) => ({
       id: r.id,

@@ -34,8 +34,14 @@ export function toRequestedResponse(i: IdentificationEntity) {
   return { ...toIdentificationResponse(i), estimated_waiting_time: i.estimatedWaitingTime };
 }
 
+/** What an IDENTIFICATION event's body is made of. */
+export type IdentificationEventSource = Pick<
+  IdentificationEntity,
+  'id' | 'reference' | 'url' | 'status' | 'completedAt' | 'method' | 'personId'
+>;
+
 /** The webhook body of an IDENTIFICATION event (Solaris). */
-export function toIdentificationEventPayload(i: IdentificationEntity) {
+export function toIdentificationEventPayload(i: IdentificationEventSource) {
   return {
     id: i.id,
     reference: i.reference,

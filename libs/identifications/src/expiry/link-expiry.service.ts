@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '#kyc/audit';
 import { Clock } from '#kyc/common';
 import { appendDomainEvents, type Tx } from '#kyc/database';
-import { toIdentificationEventPayload } from '../dto/identification-response.js';
-import { IdentificationEntity } from '../entities/identification.entity.js';
-import { IdentificationsRepository } from '../identifications.repository.js';
+import {
+  type IdentificationEventSource,
+  toIdentificationEventPayload,
+} from '../dto/identification-response.js';
+import type { IdentificationEntity } from '../entities/identification.entity.js';
+import { IdentificationsRepository, type IdentificationUpdate } from '../identifications.repository.js';
 import type { IdentificationStatus } from '../rules/identification-status.js';
 import { caseTimesAfter } from '../rules/review-case.js';
 import { TRANSITIONS } from '../rules/state-machine.js';
@@ -13,6 +16,11 @@ import { TRANSITIONS } from '../rules/state-machine.js';
 export const EXPIRABLE_STATUSES = (Object.keys(TRANSITIONS) as IdentificationStatus[]).filter((s) =>
   TRANSITIONS[s].includes('expired'),
 );
+
+/** A due identification as the expiry reads it: what it writes back, the webhook body and the audit. */
+type DueRow = IdentificationUpdate &
+  IdentificationEventSource &
+  Pick<IdentificationEntity, 'partnerId' | 'urlExpiresAt'>;
 
 /**
  * Identification links run out 14 days after the request (seed, "url … valid for 14 days"); the url's end
@@ -86,17 +94,22 @@ export class LinkExpiryService {
     });
   }
 
-  private lockDue(tx: Tx, at: Date, limit: number): Promise<IdentificationEntity[]> {
-    return tx
-      .getRepository(IdentificationEntity)
-      .createQueryBuilder('i')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where('i.status IN (:...statuses)', { statuses: EXPIRABLE_STATUSES })
-      .andWhere('i.url_expires_at <= :at', { at })
-      .orderBy('i.url_expires_at')
-      .addOrderBy('i.id')
-      .limit(limit)
-      .getMany();
+  /**
+   * Lock the next due rows, skipping those another process holds; only the columns the expiry reads, as
+   * plain rows (a batch is a thousand: TypeORM's hydration of whole entities was a fifth of its time).
+   */
+  private lockDue(tx: Tx, at: Date, limit: number): Promise<DueRow[]> {
+    return tx.query<DueRow[]>(
+      `SELECT id, status, partner_id AS "partnerId", person_id AS "personId", method, reference, url,
+              url_expires_at AS "urlExpiresAt", completed_at AS "completedAt", provider_result AS "providerResult",
+              failure_reason AS "failureReason", review_started_at AS "reviewStartedAt", flagged,
+              flag_reasons AS "flagReasons", case_opened_at AS "caseOpenedAt", case_due_at AS "caseDueAt"
+         FROM identifications
+        WHERE status = ANY($1) AND url_expires_at <= $2
+        ORDER BY url_expires_at, id
+        LIMIT $3
+          FOR UPDATE SKIP LOCKED`,
+      [EXPIRABLE_STATUSES, at, limit],
+    );
   }
 }
