@@ -136,6 +136,12 @@ describe('scheduled jobs: expire links', () => {
       last_run: { job: 'expire_links', status: 'succeeded' },
     });
     expect(new Date(job.next_run_at).getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(list.headers.get('content-range')).toBe(`jobs 0-${list.body.length - 1}/${list.body.length}`);
+    // One job is the list's row, without the list's range header.
+    const one = await http(t.url, 'GET', '/admin/jobs/expire_links', { headers: admin.headers });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(job);
+    expect(one.headers.get('content-range')).toBeNull();
 
     const started = await http(t.url, 'POST', '/admin/jobs/expire_links/runs', {
       headers: admin.headers,

@@ -69,6 +69,13 @@ export class JobsController {
   })
   @ApiOkResponse({ type: [JobResponseBody] })
   async list(@Res({ passthrough: true }) reply: FastifyReply) {
+    const rows = await this.jobRows();
+    void reply.header('content-range', contentRange('jobs', 0, rows.length, rows.length));
+    return rows;
+  }
+
+  /** Each job as the list shows it. */
+  private async jobRows() {
     const now = this.clock.now();
     const { latest, counts } = await this.runs.overview(new Date(now.getTime() - 86_400_000));
     const rows = this.runner.definitions.map((d) => {
@@ -90,7 +97,6 @@ export class JobsController {
         last_24h: last24h,
       };
     });
-    void reply.header('content-range', contentRange('jobs', 0, rows.length, rows.length));
     return rows;
   }
 
@@ -121,8 +127,8 @@ export class JobsController {
   @RequirePermission('jobs.read')
   @ApiOperation({ summary: 'One job, as in the list' })
   @ApiOkResponse({ type: JobResponseBody })
-  async get(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const row = (await this.list(reply)).find((j) => j.id === name);
+  async get(@Param('name') name: string) {
+    const row = (await this.jobRows()).find((j) => j.id === name);
     if (!row) throw new NotFoundError('Job', name);
     return row;
   }
