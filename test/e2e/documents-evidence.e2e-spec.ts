@@ -92,10 +92,7 @@ describe('evidence from the provider becomes documents; the documents-with-addre
     });
     partner = await PartnerFactory.create(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  afterAll(() => t.close(() => fake.stop()));
 
   it('stores every file of the zip with the seed document types, and lists the partner-visible ones on include_documents', async () => {
     const { id, path, personId } = await pendingIdentification();

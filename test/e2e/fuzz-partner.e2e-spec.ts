@@ -31,10 +31,7 @@ describe('fuzzing the partner routes', () => {
       (o) => !o.path.startsWith('/admin/'),
     );
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('covers every route the server registered outside /admin, from the OpenAPI document', () => {
     const served = servedRoutes(t.app).filter((r) => !r.split(' ')[1].startsWith('/admin/'));

@@ -108,10 +108,7 @@ describe('Idempotency-Key on partner POSTs', () => {
     partner = await PartnerFactory.create(t);
     personId = (await PersonFactory.create(t, partner)).id;
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   describe.each(routes)('$name', (route) => {
     it('replays the first reply byte for byte and creates nothing more', async () => {

@@ -66,10 +66,7 @@ describe('IDnow callbacks: stored, acknowledged, then pulled and applied', () =>
     });
     partner = await PartnerFactory.create(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  afterAll(() => t.close(() => fake.stop()));
 
   it('requests at the provider once and answers the same url on a second request', async () => {
     const { personId, id } = await pendingIdentification();

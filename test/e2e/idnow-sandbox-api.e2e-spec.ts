@@ -65,10 +65,7 @@ describe('IDnow sandbox API', () => {
     });
     apiKey = t.env.IDNOW_API_KEY!;
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   describe('login and account', () => {
     it('logs in with the API key and reads the account with the token', async () => {

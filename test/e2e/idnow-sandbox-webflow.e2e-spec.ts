@@ -74,10 +74,7 @@ describe('IDnow sandbox web flow', () => {
     await receiver.start();
     t = await startTestApp({ env: { SANDBOX_TICK_MS: '0', PUBLIC_URL: receiver.url }, clock });
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('walks the manual happy path in English: landing, steps, ident code, thanks, SUCCESS after review', async () => {
     const txn = await create({ firstname: 'X-MANUALTEST-HAPPYPATH', preferredLang: 'EN' });
@@ -307,8 +304,7 @@ describe('IDnow sandbox scheduler', () => {
       }
       expect(receiver.resultsFor(txn)).toEqual(['FRAUD_SUSPICION_PENDING', 'SUCCESS']);
     } finally {
-      await t.close();
-      await receiver.stop();
+      await t.close(() => receiver.stop());
     }
   });
 });

@@ -70,10 +70,11 @@ describe('scheduled jobs: retention', () => {
     officer = await StaffFactory.session(t, 'compliance_officer');
   });
   const roles: string[] = [];
-  afterAll(async () => {
-    await t.close();
-    for (const role of roles) await adminQuery(`DROP ROLE IF EXISTS ${role}`);
-  });
+  afterAll(() =>
+    t.close(async () => {
+      for (const role of roles) await adminQuery(`DROP ROLE IF EXISTS ${role}`);
+    }),
+  );
 
   /** A person with everything retention erases, dated by SQL: created `since`, last active `active`. */
   async function craft(o: { since: string; active: string; status: string | null; docs?: number }) {

@@ -43,10 +43,7 @@ describe('scheduled jobs: review SLA', () => {
     });
     partner = await PartnerFactory.create(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  afterAll(() => t.close(() => fake.stop()));
 
   /** A requested identification the provider reports as REVIEW_PENDING: an open case from now. */
   async function openCase(): Promise<string> {

@@ -105,10 +105,7 @@ describe('GET /metrics', () => {
     });
     partner = await PartnerFactory.create(t);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  afterAll(() => t.close(() => fake.stop()));
 
   it('answers 404 in the Solaris shape when METRICS_TOKEN is not set', async () => {
     const off = await startTestApp({ env: { SANDBOX_TICK_MS: '0', WEBHOOK_TICK_MS: '0' } });

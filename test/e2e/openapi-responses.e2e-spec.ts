@@ -38,10 +38,7 @@ describe('OpenAPI response schemas of the partner API', () => {
     ops = operationsOf((await http(t.url, 'GET', '/docs-json')).body);
     partner = await PartnerFactory.create(t);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('documents a 2xx response schema for every partner route but the listed non-JSON ones', () => {
     const partnerRoutes = ops.filter(isPartnerRoute).map(routeKey);

@@ -65,11 +65,12 @@ describe('request id propagation', () => {
     });
     expect(sub.status).toBe(201);
   }, 180_000);
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-    await receiver.stop();
-  });
+  afterAll(() =>
+    t.close(
+      () => fake.stop(),
+      () => receiver.stop(),
+    ),
+  );
 
   async function requested(requestId: string): Promise<{ id: string; path: string }> {
     const person = await PersonFactory.create(t, partner);

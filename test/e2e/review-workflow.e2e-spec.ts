@@ -88,10 +88,7 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
     partner = await PartnerFactory.create(t);
     await login();
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.stop();
-  });
+  afterAll(() => t.close(() => fake.stop()));
 
   describe('the queue', () => {
     it('lists open cases SLA due first, with the person for officers, and filters them', async () => {

@@ -129,10 +129,7 @@ describe('support desk: per-customer evidence pack', () => {
       files: res.status === 200 ? unzipSync(bytes) : {},
     };
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close(() => rm(dir, { recursive: true, force: true })));
 
   it('gives the officer a zip named after the person and the time, which the verifier finds intact', async () => {
     expect(pack.status).toBe(200);

@@ -95,10 +95,7 @@ describe('webhooks in the console: subscriptions, deliveries with attempts, rede
     admin = await StaffFactory.session(t, 'admin');
     officer = await StaffFactory.session(t, 'compliance_officer');
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('lists the subscriptions of every partner, filtered and paged, with Content-Range', async () => {
     const [a, b] = [await PartnerFactory.create(t), await PartnerFactory.create(t)];

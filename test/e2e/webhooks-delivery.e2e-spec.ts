@@ -91,10 +91,7 @@ describe('webhook delivery', () => {
     partner = await PartnerFactory.create(t);
     receiver.respond = () => ({ status: 200 });
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('delivers an IDENTIFICATION event once, signed over the exact bytes, with the Solaris headers', async () => {
     const sub = await subscribe('/ident', 'IDENTIFICATION');

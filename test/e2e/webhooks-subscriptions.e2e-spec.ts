@@ -27,10 +27,7 @@ describe('POST/GET/DELETE /v1/webhooks', () => {
   beforeAll(async () => {
     partner = await PartnerFactory.create(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.stop();
-  });
+  afterAll(() => t.close(() => receiver.stop()));
 
   it('stores nothing when the verification ping is refused', async () => {
     const p = await PartnerFactory.create(t);
@@ -141,10 +138,7 @@ describe('webhook SSRF guard with private targets not allowed', () => {
     });
     partner = await PartnerFactory.create(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await canary.stop();
-  });
+  afterAll(() => t.close(() => canary.stop()));
 
   it('lets no connection reach a canary on 127.0.0.1, whatever the spelling', async () => {
     const port = new URL(canary.url).port;

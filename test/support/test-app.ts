@@ -11,7 +11,11 @@ export interface TestApp {
   url: string;
   env: Env;
   db: TestDatabase;
-  close(): Promise<void>;
+  /**
+   * Stop the app, drop its database, then run `alsoStop` (the test's fakes and receivers) whatever happened,
+   * and last fail the file if an answer broke its schema.
+   */
+  close(...alsoStop: (() => Promise<unknown>)[]): Promise<void>;
 }
 
 /** The whole api on its own database, listening on a free port. */
@@ -47,9 +51,13 @@ export async function startTestApp(
     url: `http://127.0.0.1:${port}`,
     env,
     db,
-    async close() {
-      await app.close();
-      await db.drop();
+    async close(...alsoStop) {
+      try {
+        await app.close();
+        await db.drop();
+      } finally {
+        for (const stop of alsoStop) await stop();
+      }
       // Every JSON 2xx a test received kept to the route's OpenAPI schema (test/support/response-contract.ts).
       contract.assertKept();
     },
