@@ -27,7 +27,18 @@ function setup(opts: { last?: Date; runMs?: number } = {}) {
   const registry = new SchedulerRegistry();
   const settings = new Map([['job', { schedule: new Schedule('* * * * * *'), enabled: true }]]);
   const scheduler = new JobScheduler(runner, runs, registry, clock, settings);
-  return { clock, ran, scheduler, registry };
+  /**
+   * Bootstrap, then stop the real cron timers: the tests tick by hand on the fake clock. A real tick (every
+   * second, or at once when a loaded machine starts the timer late) could join a test's tick to a loop that
+   * had already found nothing due.
+   */
+  const bootstrap = async () => {
+    await scheduler.onApplicationBootstrap();
+    for (const cron of registry.getCronJobs().values()) void cron.stop();
+    // Settle a tick the timer may have started: nothing is due yet at T0, so it runs no slot.
+    await scheduler.tick('job');
+  };
+  return { clock, ran, scheduler, registry, bootstrap };
 }
 
 describe('JobScheduler', () => {
@@ -35,8 +46,8 @@ describe('JobScheduler', () => {
   afterEach(async () => stop?.());
 
   it('runs every due slot once, oldest first, from where it stands', async () => {
-    const { clock, ran, scheduler } = setup();
-    await scheduler.onApplicationBootstrap();
+    const { clock, ran, scheduler, bootstrap } = setup();
+    await bootstrap();
     stop = () => scheduler.onApplicationShutdown();
     clock.advance(3000);
     await scheduler.tick('job');
@@ -46,8 +57,8 @@ describe('JobScheduler', () => {
   });
 
   it('resumes after the last slot any process ran, and skips what lies beyond the catch-up window', async () => {
-    const { clock, ran, scheduler } = setup({ last: new Date(T0) });
-    await scheduler.onApplicationBootstrap();
+    const { clock, ran, scheduler, bootstrap } = setup({ last: new Date(T0) });
+    await bootstrap();
     stop = () => scheduler.onApplicationShutdown();
     clock.advance(2 * 3600_000);
     await scheduler.tick('job');
@@ -58,8 +69,8 @@ describe('JobScheduler', () => {
   });
 
   it('keeps one loop per job: a tick during a run joins it, and the loop catches up after', async () => {
-    const { clock, ran, scheduler } = setup({ runMs: 30 });
-    await scheduler.onApplicationBootstrap();
+    const { clock, ran, scheduler, bootstrap } = setup({ runMs: 30 });
+    await bootstrap();
     stop = () => scheduler.onApplicationShutdown();
     clock.advance(1000);
     const first = scheduler.tick('job');
@@ -70,8 +81,8 @@ describe('JobScheduler', () => {
   });
 
   it('registers the enabled jobs with the schedule registry', async () => {
-    const { scheduler, registry } = setup();
-    await scheduler.onApplicationBootstrap();
+    const { scheduler, registry, bootstrap } = setup();
+    await bootstrap();
     stop = () => scheduler.onApplicationShutdown();
     expect([...registry.getCronJobs().keys()]).toEqual(['job:job']);
     expect(scheduler.nextSlot('job')).toEqual(new Date('2026-01-01T00:00:01.000Z'));
