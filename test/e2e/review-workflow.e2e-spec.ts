@@ -383,7 +383,7 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
         (await get(alice, `/admin/identifications/${failed.id}/reidentification`)).body.policy,
       ).toMatchObject({
         mode: 'blocked',
-        overrideMode: 'new_identification',
+        override_mode: 'new_identification',
       });
     });
 

@@ -83,7 +83,7 @@ export interface Note {
 export interface ReidentificationPolicy {
   mode: 'same_url' | 'new_identification' | 'blocked' | 'not_applicable';
   explanation: string;
-  overrideMode?: 'same_url' | 'new_identification';
+  override_mode?: 'same_url' | 'new_identification';
 }
 
 /** GET /admin/identifications/:id/reidentification, and the case page's `reidentification`. */

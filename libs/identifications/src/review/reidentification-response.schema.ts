@@ -16,7 +16,7 @@ export class ReidentificationPolicyBody {
   @ApiProperty({ enum: MODES }) mode: string;
   @ApiProperty({ description: 'Why, in words an officer reads before acting' }) explanation: string;
   @ApiPropertyOptional({ enum: STARTED, description: 'Only when blocked: what a confirmed override does' })
-  overrideMode?: string;
+  override_mode?: string;
 }
 
 /** The policy and the person's re-identifications in the last 24 hours (also on the case page). */

@@ -89,7 +89,7 @@ export class ReidentificationService {
       );
     }
     if (this.env.REVIEW_FOUR_EYES !== 'true')
-      return this.run(i, policy.overrideMode!, officer, officer.actorId, justification);
+      return this.run(i, policy.override_mode!, officer, officer.actorId, justification);
     const proposal = await this.propose(i, officer, justification, {
       reasonCode: 'POLICY_OVERRIDE',
       auditAction: 'identification.reidentification_proposed',
@@ -172,7 +172,7 @@ export class ReidentificationService {
     officer: Officer,
   ): Promise<ReidentificationOutcome> {
     const policy = this.policy(i);
-    const mode = policy.mode === 'blocked' ? policy.overrideMode! : policy.mode;
+    const mode = policy.mode === 'blocked' ? policy.override_mode! : policy.mode;
     if (mode === 'not_applicable') throw new IllegalTransitionError(policy.explanation);
     await this.checkRate(i.personId);
     // The confirming officer acts (and is audited); the proposer, an officer or a support agent, requested it.

@@ -30,7 +30,7 @@ describe('re-identification policy', () => {
       { status: 'failed', failureReason: null, urlExpiresAt: VALID },
       NOW,
     );
-    expect(failed).toMatchObject({ mode: 'blocked', overrideMode: 'new_identification' });
+    expect(failed).toMatchObject({ mode: 'blocked', override_mode: 'new_identification' });
     const permanent = FAILURE_CODES.filter((c) => c.permanent).map((c) => c.code);
     expect(permanent.sort()).toStrictEqual(
       [
@@ -44,7 +44,7 @@ describe('re-identification policy', () => {
     );
     for (const code of permanent) {
       const p = reidentificationPolicy({ status: 'aborted', failureReason: code, urlExpiresAt: VALID }, NOW);
-      expect(p).toMatchObject({ mode: 'blocked', overrideMode: 'same_url' });
+      expect(p).toMatchObject({ mode: 'blocked', override_mode: 'same_url' });
       expect(p.explanation).toContain(code);
     }
   });

@@ -8,7 +8,7 @@ export interface ReidentificationPolicy {
   /** Why, in words an officer reads before acting. */
   explanation: string;
   /** The mode a confirmed override uses when the policy blocks. */
-  overrideMode?: 'same_url' | 'new_identification';
+  override_mode?: 'same_url' | 'new_identification';
 }
 
 /** At most this many re-identifications per person in 24 hours. */
@@ -30,7 +30,7 @@ export function reidentificationPolicy(
       mode: 'blocked',
       explanation:
         'A failed identification is final. A new attempt needs a justification and a second officer.',
-      overrideMode: 'new_identification',
+      override_mode: 'new_identification',
     };
   }
   if (i.status === 'expired') {
@@ -47,7 +47,7 @@ export function reidentificationPolicy(
     return {
       mode: 'blocked',
       explanation: `${reason.code} is permanent: another attempt would fail the same way. It needs a justification and a second officer.`,
-      overrideMode: fresh,
+      override_mode: fresh,
     };
   }
   return urlValid
