@@ -139,8 +139,10 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
 
   describe('assignment', () => {
     it('lets one officer hold a case at a time', async () => {
-      const { id } = await identification('REVIEW_PENDING');
-      expect((await post(alice, `/admin/review-cases/${id}/claim`)).status).toBe(200);
+      const { id, personId } = await identification('REVIEW_PENDING');
+      const claimed = await post(alice, `/admin/review-cases/${id}/claim`);
+      expect(claimed.status).toBe(200);
+      expect(claimed.body).toMatchObject({ id, assignee_id: alice.staff.id, first_name: 'Jane' });
       const taken = await post(bob, `/admin/review-cases/${id}/claim`);
       expect(taken.status).toBe(409);
       expect(taken.body.errors[0].detail).toMatch(/held by/);
@@ -162,6 +164,18 @@ describe('compliance review: queue, assignment, decisions with four eyes, re-ide
       expect((await caseOf(id)).assignee_id).toBeNull();
       expect((await audits('identification.claimed', id)).map((a) => a.actor_id)).toStrictEqual([
         alice.staff.id,
+      ]);
+      // Each answer above showed the person's name: audited like the queue's names, nothing for the refusals.
+      const shown = await ds().query<{ actor_id: string; via: string }[]>(
+        `SELECT actor_id, diff->>'via' AS via FROM audit_events
+          WHERE action = 'persons.listed' AND diff->'ids' = $1::jsonb AND diff->>'via' LIKE 'review_case_%'
+          ORDER BY id`,
+        [JSON.stringify([personId])],
+      );
+      expect(shown).toStrictEqual([
+        { actor_id: alice.staff.id, via: 'review_case_claim' },
+        { actor_id: alice.staff.id, via: 'review_case_assign' },
+        { actor_id: bob.staff.id, via: 'review_case_release' },
       ]);
     });
   });

@@ -139,7 +139,7 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async claim(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.claim(id, officerOf(req));
-    return this.repo.queueRow(id);
+    return this.namesShown(req, 'claim', await this.repo.queueRow(id));
   }
 
   @Post('review-cases/:id/release')
@@ -149,7 +149,7 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async release(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.release(id, officerOf(req));
-    return this.repo.queueRow(id);
+    return this.namesShown(req, 'release', await this.repo.queueRow(id));
   }
 
   @Post('review-cases/:id/assign')
@@ -159,7 +159,20 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async assign(@Param('id') id: string, @Body() dto: AssignDto, @Req() req: StaffRequest) {
     await this.cases.assign(id, officerOf(req), dto.assignee_id);
-    return this.repo.queueRow(id);
+    return this.namesShown(req, 'assign', await this.repo.queueRow(id));
+  }
+
+  /** The case row answered after claim, release or assign carries the person's name: audited as the queue's are. */
+  private async namesShown<T extends { person_id: string } | null>(req: StaffRequest, via: string, row: T) {
+    if (row) {
+      await this.audit.record({
+        ...staffAuditContext(req),
+        action: 'persons.listed',
+        entityType: 'person',
+        diff: { via: `review_case_${via}`, ids: [row.person_id] },
+      });
+    }
+    return row;
   }
 
   @Post('review-cases/:id/notes')
