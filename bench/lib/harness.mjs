@@ -412,7 +412,9 @@ export async function startApiAs(root, dbUrl, role, cleanup) {
   const env = { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl };
   Object.assign(env, { DATA_DIR: dataDir, APP_ENV: 'sandbox', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
   Object.assign(env, { RUN_JOBS_IN_API: 'false', MFA_REQUIRED: 'false' });
-  const server = startServer('api', [resolve(root, 'dist/apps/api/src/main.js')], env);
+  // Node flags for the api only, e.g. BENCH_API_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const flags = process.env.BENCH_API_FLAGS ? process.env.BENCH_API_FLAGS.split(' ') : [];
+  const server = startServer('api', [...flags, resolve(root, 'dist/apps/api/src/main.js')], env);
   cleanup.add(() => server.stop());
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(server, `${base}/health`);
