@@ -105,14 +105,11 @@ export class ReviewController {
     const q = parseListQuery(query, REVIEW_QUEUE);
     const now = this.clock.now();
     const { rows, total } = await this.repo.queue(q, { me: req.staff!.userId, now });
-    if (rows.length) {
-      await this.audit.record({
-        ...staffAuditContext(req),
-        action: 'persons.listed',
-        entityType: 'person',
-        diff: { via: 'review_queue', ids: rows.map((r) => r.person_id) },
-      });
-    }
+    await this.namesShown(
+      req,
+      'review_queue',
+      rows.map((r) => r.person_id),
+    );
     void reply.header('content-range', contentRange('review-cases', q.offset, rows.length, total));
     return rows.map((r) => ({
       ...r,
@@ -139,7 +136,7 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async claim(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.claim(id, officerOf(req));
-    return this.namesShown(req, 'claim', await this.repo.queueRow(id));
+    return this.caseRowAfter(req, 'claim', id);
   }
 
   @Post('review-cases/:id/release')
@@ -149,7 +146,7 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async release(@Param('id') id: string, @Req() req: StaffRequest) {
     await this.cases.release(id, officerOf(req));
-    return this.namesShown(req, 'release', await this.repo.queueRow(id));
+    return this.caseRowAfter(req, 'release', id);
   }
 
   @Post('review-cases/:id/assign')
@@ -159,19 +156,24 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewCaseRowResponseBody, description: 'The case after the change' })
   async assign(@Param('id') id: string, @Body() dto: AssignDto, @Req() req: StaffRequest) {
     await this.cases.assign(id, officerOf(req), dto.assignee_id);
-    return this.namesShown(req, 'assign', await this.repo.queueRow(id));
+    return this.caseRowAfter(req, 'assign', id);
   }
 
-  /** The case row answered after claim, release or assign carries the person's name: audited as the queue's are. */
-  private async namesShown<T extends { person_id: string } | null>(req: StaffRequest, via: string, row: T) {
-    if (row) {
-      await this.audit.record({
-        ...staffAuditContext(req),
-        action: 'persons.listed',
-        entityType: 'person',
-        diff: { via: `review_case_${via}`, ids: [row.person_id] },
-      });
-    }
+  /** The names a list or a case row shows (persons.listed): what an officer saw, and where. */
+  private async namesShown(req: StaffRequest, via: string, personIds: string[]) {
+    if (!personIds.length) return;
+    await this.audit.record({
+      ...staffAuditContext(req),
+      action: 'persons.listed',
+      entityType: 'person',
+      diff: { via, ids: personIds },
+    });
+  }
+
+  /** The case row answered after claim, release or assign: it carries the person's name, so it is audited. */
+  private async caseRowAfter(req: StaffRequest, action: string, id: string) {
+    const row = await this.repo.queueRow(id);
+    await this.namesShown(req, `review_case_${action}`, row ? [row.person_id] : []);
     return row;
   }
 
